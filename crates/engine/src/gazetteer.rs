@@ -1,0 +1,361 @@
+//! The gazetteer: which entities exist, which names point at them, and the context rules that
+//! decide when a name is not a mention.
+//!
+//! It is data, not code: three tab-separated files in `crates/engine/data/` (documented in
+//! `crates/engine/data/README.md`), compiled into the binary by [`Gazetteer::bundled`], or
+//! read from any other source with [`Gazetteer::from_tsv`].
+//!
+//! ```
+//! use sorot_engine::gazetteer::{Gazetteer, Kind};
+//!
+//! let g = Gazetteer::bundled();
+//! let ru = g.entity_by_code("RU").unwrap();
+//! assert_eq!(g.entity(ru).kind, Kind::Country);
+//! assert_eq!(g.entity(ru).name_id, "Rusia");
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::text::{fold, tokenize};
+
+/// Index of an entity in its [`Gazetteer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(pub u16);
+
+/// Index of an alias in its [`Gazetteer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AliasId(pub u32);
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A country, territory or former state, coded by ISO 3166-1 alpha-2.
+    Country,
+    /// An international organization, coded by its lower-case English acronym.
+    Organization,
+}
+
+impl Kind {
+    /// The name used in data files and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Organization => "organization",
+        }
+    }
+}
+
+/// A country or an international organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable code: `RU`, `SU`, `un`, `asean`.
+    pub code: String,
+    /// Country or organization.
+    pub kind: Kind,
+    /// Finer class: `sovereign`, `territory`, `former`, `intergovernmental`, `un-body`, …
+    pub class: String,
+    /// Canonical name in Indonesian.
+    pub name_id: String,
+    /// Canonical name in English.
+    pub name_en: String,
+    /// Wikidata item, e.g. `Q159`; empty when unknown.
+    pub wikidata: String,
+}
+
+/// How the letters of an alias must compare with the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Letter for letter: acronyms such as "AS" (the United States), which is not "as".
+    Exact,
+    /// Any case, but the first letter must be upper case: names that are also common words.
+    Title,
+    /// Any case at all: "Rusia", "RUSIA", "rusia".
+    Any,
+}
+
+/// A name that points at an entity, or a phrase that blocks one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The entity named; `None` for a blocking phrase ("Laut China Selatan").
+    pub entity: Option<EntityId>,
+    /// The alias as written in the data.
+    pub text: String,
+    /// BCP 47 language of the alias (`id`, `en`, `ru`, …); `mul` for acronyms used everywhere.
+    pub lang: String,
+    /// How the case of the text must match.
+    pub case: Case,
+    /// Leading tokens to which `case` does not apply (the "Kementerian Luar Negeri" of a
+    /// government phrase).
+    pub case_from: u8,
+    /// The alias names its entity only in a document that also names the entity by another,
+    /// unflagged alias ("Persemakmuran" after "Persemakmuran Negara-Negara Merdeka").
+    pub short: bool,
+    /// The alias is also a personal name ("Jordan"); dropped where neighbouring capitalized
+    /// words show that a person is meant.
+    pub person: bool,
+}
+
+/// An error in gazetteer data, naming the file and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// Which data file.
+    pub file: &'static str,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Entities, their aliases and the context rules.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    aliases: Vec<Alias>,
+    by_code: HashMap<String, EntityId>,
+    /// Folded words that, just before a name, make it something else ("bahasa Inggris").
+    pub(crate) block_before: Vec<String>,
+    /// Folded enclitics that may follow a name without hiding it ("lah" in "Arab Saudilah").
+    pub(crate) enclitics: Vec<String>,
+    /// Folded capitalized words that may precede a country name without making it a surname.
+    pub(crate) name_context: Vec<String>,
+}
+
+/// The bundled data files.
+const ENTITIES_TSV: &str = include_str!("../data/entities.tsv");
+const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
+const RULES_TSV: &str = include_str!("../data/rules.tsv");
+
+impl Gazetteer {
+    /// The gazetteer compiled into this crate, parsed once and shared.
+    ///
+    /// # Panics
+    /// If the bundled data is malformed; the crate's tests make sure it is not.
+    pub fn bundled() -> &'static Gazetteer {
+        static BUNDLED: OnceLock<Gazetteer> = OnceLock::new();
+        BUNDLED.get_or_init(|| {
+            Gazetteer::from_tsv(ENTITIES_TSV, ALIASES_TSV, RULES_TSV)
+                .unwrap_or_else(|e| panic!("bundled gazetteer: {e}"))
+        })
+    }
+
+    /// Parses the three data files (see `crates/engine/data/README.md`).
+    ///
+    /// Government phrases from the rules are combined with every country alias written in
+    /// Indonesian or as an acronym, so that "Kementerian Luar Negeri Rusia" is an alias of `RU`
+    /// in its own right.
+    pub fn from_tsv(entities: &str, aliases: &str, rules: &str) -> Result<Gazetteer, DataError> {
+        let mut g = Gazetteer {
+            entities: Vec::new(),
+            aliases: Vec::new(),
+            by_code: HashMap::new(),
+            block_before: Vec::new(),
+            enclitics: Vec::new(),
+            name_context: Vec::new(),
+        };
+        for (line, cols) in rows(entities) {
+            let err = |message: String| DataError { file: "entities.tsv", line, message };
+            let [code, kind, class, name_id, name_en, wikidata] = take_cols(&cols).map_err(err)?;
+            let kind = match kind {
+                "country" => Kind::Country,
+                "organization" => Kind::Organization,
+                other => return Err(err(format!("kind must be country or organization, not {other:?}"))),
+            };
+            if code.is_empty() || name_id.is_empty() || name_en.is_empty() {
+                return Err(err("code and both names are required".into()));
+            }
+            let id = EntityId(u16::try_from(g.entities.len()).map_err(|_| err("too many entities".into()))?);
+            if g.by_code.insert(code.to_string(), id).is_some() {
+                return Err(err(format!("entity {code} is listed twice")));
+            }
+            g.entities.push(Entity {
+                code: code.into(),
+                kind,
+                class: class.into(),
+                name_id: name_id.into(),
+                name_en: name_en.into(),
+                wikidata: wikidata.into(),
+            });
+        }
+        let mut government = Vec::new();
+        for (line, cols) in rows(rules) {
+            let err = |message: String| DataError { file: "rules.tsv", line, message };
+            let [rule, phrase, _note] = take_cols(&cols).map_err(err)?;
+            if tokenize(phrase).next().is_none() {
+                return Err(err("the phrase has no words".into()));
+            }
+            match rule {
+                "block" => g.aliases.push(Alias {
+                    entity: None,
+                    text: phrase.into(),
+                    lang: "id".into(),
+                    case: Case::Any,
+                    case_from: 0,
+                    short: false,
+                    person: false,
+                }),
+                "block-before" => g.block_before.push(fold(phrase)),
+                "enclitic" => g.enclitics.push(fold(phrase)),
+                "name-context" => g.name_context.push(fold(phrase)),
+                "government" => government.push(phrase.to_string()),
+                other => return Err(err(format!("unknown rule {other:?}"))),
+            }
+        }
+        for (line, cols) in rows(aliases) {
+            let err = |message: String| DataError { file: "aliases.tsv", line, message };
+            let [code, text, lang, case, flags, _source] = take_cols(&cols).map_err(err)?;
+            let entity = *g.by_code.get(code).ok_or_else(|| err(format!("unknown entity {code:?}")))?;
+            let case = match case {
+                "exact" => Case::Exact,
+                "title" => Case::Title,
+                "any" => Case::Any,
+                other => return Err(err(format!("case must be exact, title or any, not {other:?}"))),
+            };
+            let (mut short, mut person) = (false, false);
+            for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                match flag {
+                    "short" => short = true,
+                    "person" => person = true,
+                    other => return Err(err(format!("unknown flag {other:?}"))),
+                }
+            }
+            if tokenize(text).next().is_none() {
+                return Err(err("the alias has no words".into()));
+            }
+            g.aliases.push(Alias {
+                entity: Some(entity),
+                text: text.into(),
+                lang: lang.into(),
+                case,
+                case_from: 0,
+                short,
+                person,
+            });
+        }
+        g.add_government_phrases(&government);
+        Ok(g)
+    }
+
+    fn add_government_phrases(&mut self, prefixes: &[String]) {
+        let mut composed = Vec::new();
+        for alias in &self.aliases {
+            let Some(entity) = alias.entity else { continue };
+            let eligible = self.entities[entity.0 as usize].kind == Kind::Country
+                && (alias.lang == "id" || alias.case == Case::Exact)
+                && !alias.short
+                && !alias.person;
+            if !eligible {
+                continue;
+            }
+            for prefix in prefixes {
+                let prefix_tokens = tokenize(prefix).count();
+                composed.push(Alias {
+                    text: format!("{prefix} {}", alias.text),
+                    case_from: u8::try_from(prefix_tokens).unwrap_or(u8::MAX),
+                    ..alias.clone()
+                });
+            }
+        }
+        self.aliases.extend(composed);
+    }
+
+    /// All entities, indexed by [`EntityId`].
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// All aliases, indexed by [`AliasId`], blocking phrases included.
+    pub fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
+
+    /// One entity.
+    ///
+    /// # Panics
+    /// If `id` does not come from this gazetteer.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// One alias.
+    ///
+    /// # Panics
+    /// If `id` does not come from this gazetteer.
+    pub fn alias(&self, id: AliasId) -> &Alias {
+        &self.aliases[id.0 as usize]
+    }
+
+    /// Looks an entity up by its code (`RU`, `asean`).
+    pub fn entity_by_code(&self, code: &str) -> Option<EntityId> {
+        self.by_code.get(code).copied()
+    }
+}
+
+/// Non-empty, non-comment lines of a TSV file, split on tabs, with 1-based line numbers.
+fn rows(tsv: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    tsv.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+/// Exactly `N` columns; missing trailing columns are empty.
+fn take_cols<'a, const N: usize>(cols: &[&'a str]) -> Result<[&'a str; N], String> {
+    if cols.len() > N {
+        return Err(format!("expected at most {N} tab-separated columns, found {}", cols.len()));
+    }
+    let mut out = [""; N];
+    out[..cols.len()].copy_from_slice(cols);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_parses_and_codes_are_unique() {
+        let g = Gazetteer::bundled();
+        assert!(g.entities().len() > 30);
+        for (i, e) in g.entities().iter().enumerate() {
+            assert_eq!(g.entity_by_code(&e.code), Some(EntityId(i as u16)));
+        }
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = Gazetteer::from_tsv("RU\tcountry\tsovereign\tRusia\tRussia\tQ159\n", "XX\tFoo\tid\tany\t\t\n", "")
+            .unwrap_err();
+        assert_eq!((e.file, e.line), ("aliases.tsv", 1));
+        assert!(e.message.contains("unknown entity"), "{e}");
+        let e = Gazetteer::from_tsv("# header\nRU\tstate\t\tRusia\tRussia\n", "", "").unwrap_err();
+        assert_eq!((e.file, e.line), ("entities.tsv", 2));
+        let e = Gazetteer::from_tsv("", "", "frobnicate\tx\t\n").unwrap_err();
+        assert_eq!(e.file, "rules.tsv");
+    }
+
+    #[test]
+    fn government_phrases_become_aliases_of_countries() {
+        let g = Gazetteer::from_tsv(
+            "RU\tcountry\tsovereign\tRusia\tRussia\tQ159\n",
+            "RU\tRusia\tid\tany\t\tcldr\nRU\tRussia\ten\tany\t\tcldr\n",
+            "government\tKementerian Luar Negeri\t\n",
+        )
+        .unwrap();
+        let texts: Vec<&str> = g.aliases().iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["Rusia", "Russia", "Kementerian Luar Negeri Rusia"]);
+        assert_eq!(g.aliases()[2].case_from, 3);
+    }
+}

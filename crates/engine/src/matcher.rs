@@ -1,0 +1,370 @@
+//! The mention matcher: finds every alias of the gazetteer in a text, leftmost-longest, on
+//! token boundaries.
+//!
+//! ```
+//! use sorot_engine::matcher::Matcher;
+//!
+//! let m = Matcher::bundled();
+//! let text = "Dewan Keamanan PBB dan Arab Saudilah, bukan bahasa Inggris.";
+//! let found: Vec<(&str, &str)> = m
+//!     .find(text)
+//!     .iter()
+//!     .map(|x| (m.gazetteer().entity(x.entity).code.as_str(), x.span.slice(text)))
+//!     .collect();
+//! assert_eq!(found, [("unsc", "Dewan Keamanan PBB"), ("SA", "Arab Saudi")]);
+//! ```
+//!
+//! # How it matches
+//! Aliases are tokenized like text ([`crate::text`]) and stored in a trie keyed by
+//! `(gap, folded token)`. At each token the matcher walks the trie as far as the text allows and
+//! keeps the longest alias whose case rule holds; the words it covers are then skipped. A
+//! hyphen is a gap like any other, so "Rusia-Ukraina" yields two mentions, while an alias that
+//! itself contains a hyphen ("Guinea-Bissau") still matches whole. The last token may carry an
+//! enclitic ("Saudilah"), which is left out of the span.
+//!
+//! # What it does not do
+//! It does not guess: a name missing from the gazetteer is not found, and context rules are the
+//! ones the data lists (blocking phrases, words like "bahasa" before a name, personal names
+//! next to capitalized words). It does not resolve pronouns or descriptions ("negara itu").
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer};
+use crate::span::Span;
+use crate::text::{fold_into, starts_upper, tokenize, Gap};
+
+/// One mention of an entity in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// The entity named.
+    pub entity: EntityId,
+    /// Where, in bytes of the text.
+    pub span: Span,
+    /// The alias that matched (its text explains the mention).
+    pub alias: AliasId,
+}
+
+const NONE: u32 = u32::MAX;
+const ROOT: u32 = 0;
+
+/// A compiled gazetteer, ready to find mentions.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    gazetteer: Gazetteer,
+    /// Folded alias token → token id.
+    vocab: HashMap<Box<str>, u32, Fx>,
+    /// (node, gap, token id) → child node.
+    edges: HashMap<(u32, u8, u32), u32, Fx>,
+    /// Aliases ending at each node, in data order.
+    terminals: Vec<Vec<AliasId>>,
+    /// Each alias's tokens as written, for exact-case comparison.
+    alias_words: Vec<Vec<Box<str>>>,
+    block_before: HashSet<Box<str>>,
+    name_context: HashSet<Box<str>>,
+    enclitics: Vec<Box<str>>,
+}
+
+/// One token of the text being matched.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    gap_before: Gap,
+    /// Token id of the folded token, or `NONE`.
+    vid: u32,
+    /// Token id and end offset of the token without its enclitic, or `NONE`.
+    stripped_vid: u32,
+    stripped_end: u32,
+}
+
+impl Matcher {
+    /// Compiles a gazetteer.
+    pub fn new(gazetteer: Gazetteer) -> Matcher {
+        let mut m = Matcher {
+            vocab: HashMap::default(),
+            edges: HashMap::default(),
+            terminals: vec![Vec::new()],
+            alias_words: Vec::with_capacity(gazetteer.aliases().len()),
+            block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
+            name_context: gazetteer.name_context.iter().map(|s| s.as_str().into()).collect(),
+            enclitics: gazetteer.enclitics.iter().map(|s| s.as_str().into()).collect(),
+            gazetteer,
+        };
+        let mut buf = String::new();
+        for (i, alias) in m.gazetteer.aliases().iter().enumerate() {
+            let text = alias.text.as_str();
+            let mut node = ROOT;
+            let mut prev_end = None;
+            let mut words = Vec::new();
+            for tok in tokenize(text) {
+                let gap = match prev_end {
+                    None => Gap::None,
+                    Some(end) => Gap::between(text, end, tok.span.start as usize),
+                };
+                prev_end = Some(tok.span.end as usize);
+                let word = tok.span.slice(text);
+                words.push(word.into());
+                buf.clear();
+                fold_into(word, &mut buf);
+                let next_vid = m.vocab.len() as u32;
+                let vid = *m.vocab.entry(buf.as_str().into()).or_insert(next_vid);
+                let next_node = m.terminals.len() as u32;
+                node = *m.edges.entry((node, gap as u8, vid)).or_insert_with(|| {
+                    next_node
+                });
+                if node == next_node {
+                    m.terminals.push(Vec::new());
+                }
+            }
+            m.terminals[node as usize].push(AliasId(i as u32));
+            m.alias_words.push(words);
+        }
+        m
+    }
+
+    /// The matcher over the bundled gazetteer, compiled once and shared.
+    pub fn bundled() -> &'static Matcher {
+        static BUNDLED: OnceLock<Matcher> = OnceLock::new();
+        BUNDLED.get_or_init(|| Matcher::new(Gazetteer::bundled().clone()))
+    }
+
+    /// The gazetteer this matcher was compiled from.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Finds all mentions in `text`, in order, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let toks = self.tokens(text);
+        let mut out = Vec::new();
+        // Short aliases wait until the whole text is seen: (node, position in `out`).
+        let mut pending_short: Vec<(u32, usize)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((node, alias, last, end)) = self.longest_at(text, &toks, i) else {
+                i += 1;
+                continue;
+            };
+            let start = toks[i].span.start as usize;
+            let alias_ref = self.gazetteer.alias(alias);
+            let blocked = alias_ref.entity.is_none()
+                || self.blocked_by_previous_word(text, &toks, i)
+                || (alias_ref.person && self.looks_like_person(text, &toks, i, last));
+            if !blocked {
+                if alias_ref.short {
+                    pending_short.push((node, out.len()));
+                }
+                let entity = alias_ref.entity.expect("checked above");
+                out.push(Mention { entity, span: Span::new(start, end as usize), alias });
+            }
+            i = last + 1;
+        }
+        if !pending_short.is_empty() {
+            self.resolve_short(&mut out, &pending_short);
+        }
+        out
+    }
+
+    fn tokens(&self, text: &str) -> Vec<Tok> {
+        let mut buf = String::new();
+        let mut prev_end = None;
+        tokenize(text)
+            .map(|t| {
+                let gap_before = match prev_end {
+                    None => Gap::Other,
+                    Some(end) => Gap::between(text, end, t.span.start as usize),
+                };
+                prev_end = Some(t.span.end as usize);
+                let word = t.span.slice(text);
+                buf.clear();
+                fold_into(word, &mut buf);
+                let vid = self.vocab.get(buf.as_str()).copied().unwrap_or(NONE);
+                let (stripped_vid, stripped_end) = self.strip_enclitic(word, &buf, t.span);
+                Tok { span: t.span, gap_before, vid, stripped_vid, stripped_end }
+            })
+            .collect()
+    }
+
+    fn strip_enclitic(&self, word: &str, folded: &str, span: Span) -> (u32, u32) {
+        for e in &self.enclitics {
+            if folded.len() > e.len() && folded.ends_with(&**e) {
+                let Some(&vid) = self.vocab.get(&folded[..folded.len() - e.len()]) else { continue };
+                let chars = e.chars().count();
+                let Some((cut, _)) = word.char_indices().rev().nth(chars - 1) else { continue };
+                return (vid, span.start + cut as u32);
+            }
+        }
+        (NONE, 0)
+    }
+
+    /// The longest alias starting at token `i` whose case rule holds:
+    /// (trie node, alias, index of its last token, end offset).
+    fn longest_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(u32, AliasId, usize, u32)> {
+        let mut best = None;
+        let mut node = ROOT;
+        let mut j = i;
+        while j < toks.len() {
+            let gap = if j == i { Gap::None } else { toks[j].gap_before };
+            if j > i && gap == Gap::Other {
+                break;
+            }
+            let t = toks[j];
+            if t.stripped_vid != NONE {
+                if let Some(&child) = self.edges.get(&(node, gap as u8, t.stripped_vid)) {
+                    if let Some(a) = self.accept(text, toks, child, i, t.stripped_end) {
+                        best = Some((child, a, j, t.stripped_end));
+                    }
+                }
+            }
+            if t.vid == NONE {
+                break;
+            }
+            let Some(&child) = self.edges.get(&(node, gap as u8, t.vid)) else { break };
+            if let Some(a) = self.accept(text, toks, child, i, t.span.end) {
+                best = Some((child, a, j, t.span.end));
+            }
+            node = child;
+            j += 1;
+        }
+        best
+    }
+
+    /// The first alias ending at `node` whose case rule holds for the text from token `i` to
+    /// byte `end`.
+    fn accept(&self, text: &str, toks: &[Tok], node: u32, i: usize, end: u32) -> Option<AliasId> {
+        self.terminals[node as usize].iter().copied().find(|&a| {
+            let alias = self.gazetteer.alias(a);
+            let from = alias.case_from as usize;
+            let words = &self.alias_words[a.0 as usize];
+            match alias.case {
+                Case::Any => true,
+                Case::Title => starts_upper(toks[i + from].span.slice(text)),
+                Case::Exact => words.iter().enumerate().skip(from).all(|(k, w)| {
+                    let span = toks[i + k].span;
+                    let word_end = if k + 1 == words.len() { end } else { span.end };
+                    &text[span.start as usize..word_end as usize] == &**w
+                }),
+            }
+        })
+    }
+
+    fn folded(text: &str, tok: Tok) -> String {
+        let mut s = String::new();
+        fold_into(tok.span.slice(text), &mut s);
+        s
+    }
+
+    /// "bahasa Inggris": the word before the name makes it something else.
+    fn blocked_by_previous_word(&self, text: &str, toks: &[Tok], i: usize) -> bool {
+        i > 0
+            && toks[i].gap_before == Gap::Space
+            && self.block_before.contains(Matcher::folded(text, toks[i - 1]).as_str())
+    }
+
+    /// True when a name that is also a personal name ("Jordan", "Jepang") stands next to a
+    /// capitalized word that is neither a known context word nor part of a title-cased line:
+    /// "Indra Jepang", "Michael Jordan", "Jordan Henderson".
+    fn looks_like_person(&self, text: &str, toks: &[Tok], i: usize, last: usize) -> bool {
+        let name_like = |k: usize| {
+            let t = toks[k];
+            let word = t.span.slice(text);
+            starts_upper(word)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && !self.name_context.contains(Matcher::folded(text, t).as_str())
+        };
+        let before = i > 0 && toks[i].gap_before == Gap::Space && name_like(i - 1);
+        let after = last + 1 < toks.len() && toks[last + 1].gap_before == Gap::Space && name_like(last + 1);
+        (before || after) && !title_cased_line(text, toks[i].span)
+    }
+
+    /// Keeps a short alias only where the text also names one of its entities in full.
+    fn resolve_short(&self, out: &mut Vec<Mention>, pending: &[(u32, usize)]) {
+        let short_at: HashSet<usize> = pending.iter().map(|&(_, k)| k).collect();
+        let confirmed: HashSet<EntityId> = out
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !short_at.contains(k))
+            .map(|(_, m)| m.entity)
+            .collect();
+        let mut drop = HashSet::new();
+        for &(node, k) in pending {
+            let resolved = self.terminals[node as usize].iter().copied().find(|&a| {
+                let alias = self.gazetteer.alias(a);
+                alias.short && alias.entity.is_some_and(|e| confirmed.contains(&e))
+            });
+            match resolved {
+                Some(a) => {
+                    out[k].alias = a;
+                    out[k].entity = self.gazetteer.alias(a).entity.expect("short aliases name an entity");
+                }
+                None => {
+                    drop.insert(k);
+                }
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
+    }
+}
+
+/// True when most words on the line around `span` are capitalized, as in a headline, where
+/// capitals say nothing about personal names.
+fn title_cased_line(text: &str, span: Span) -> bool {
+    let start = text[..span.start as usize].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[span.end as usize..].find('\n').map_or(text.len(), |p| span.end as usize + p);
+    let line = &text[start..end];
+    let (mut upper, mut words) = (0, 0);
+    for t in tokenize(line) {
+        let w = t.span.slice(line);
+        if w.chars().next().is_some_and(char::is_alphabetic) {
+            words += 1;
+            upper += usize::from(starts_upper(w));
+        }
+    }
+    words > 0 && upper * 10 >= words * 6
+}
+
+/// A small, fast hasher for short keys (FxHash); the matcher's keys are not attacker-chosen
+/// in any way that matters, since a worst case only costs time on one's own corpus.
+#[derive(Default, Clone, Copy, Debug)]
+struct FxHasher(u64);
+
+type Fx = BuildHasherDefault<FxHasher>;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}

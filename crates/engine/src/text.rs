@@ -1,0 +1,270 @@
+//! Text normalization: tokens, the gaps between them, and folding.
+//!
+//! Both the gazetteer and the documents go through the same functions, so an alias and the
+//! text that names it always compare on the same terms.
+//!
+//! ```
+//! use sorot_engine::text::{fold, tokenize, Gap};
+//!
+//! let text = "Presiden Rusia-Ukraina, Côte d’Ivoire";
+//! let words: Vec<&str> = tokenize(text).map(|t| t.span.slice(text)).collect();
+//! assert_eq!(words, ["Presiden", "Rusia", "Ukraina", "Côte", "d", "Ivoire"]);
+//! assert_eq!(Gap::between(text, 14, 15), Gap::Dash);
+//! assert_eq!(fold("CÔTE"), "cote");
+//! ```
+//!
+//! # What it does not do
+//! It does not segment Chinese or Japanese into words: each ideograph or kana is a token of its
+//! own, and an alias written in those scripts is a sequence of such tokens with no gap between
+//! them. It does not apply Unicode normalization forms; precomposed Latin letters are folded by
+//! a table, and combining marks are dropped.
+
+use crate::span::Span;
+
+/// A token of text: a run of word characters, or one CJK character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token lies, in bytes of the text it came from.
+    pub span: Span,
+}
+
+/// What separates two neighbouring tokens, reduced to the classes that matter for names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Gap {
+    /// Nothing: the tokens touch (CJK characters).
+    None = 0,
+    /// Whitespace within a paragraph (spaces, a single line break, no-break spaces).
+    Space = 1,
+    /// One hyphen or dash, as in "Guinea-Bissau" or "Negara-Negara".
+    Dash = 2,
+    /// One apostrophe, as in "d'Ivoire".
+    Apostrophe = 3,
+    /// One full stop, as in "U.S".
+    Dot = 4,
+    /// Anything else: punctuation, a blank line. No name spans such a gap.
+    Other = 5,
+}
+
+impl Gap {
+    /// Classifies the text between byte offsets `from` and `to` (the end of one token and the
+    /// start of the next).
+    ///
+    /// # Panics
+    /// If the offsets are not char boundaries of `text` or `from > to`.
+    pub fn between(text: &str, from: usize, to: usize) -> Gap {
+        Gap::of(&text[from..to])
+    }
+
+    /// Classifies a separator string.
+    pub fn of(sep: &str) -> Gap {
+        if sep.is_empty() {
+            return Gap::None;
+        }
+        let mut chars = sep.chars();
+        let first = chars.next().unwrap_or(' ');
+        if chars.next().is_none() {
+            match first {
+                '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => return Gap::Dash,
+                '\'' | '\u{2019}' | '\u{02BC}' => return Gap::Apostrophe,
+                '.' => return Gap::Dot,
+                _ => {}
+            }
+        }
+        let newlines = sep.chars().filter(|&c| c == '\n').count();
+        if newlines <= 1 && sep.chars().all(char::is_whitespace) {
+            Gap::Space
+        } else {
+            Gap::Other
+        }
+    }
+}
+
+/// True for characters that belong inside a word: letters, digits and combining marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Characters that form a token on their own because their scripts do not separate words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF       // Hiragana, Katakana
+        | 0x3400..=0x4DBF     // CJK Extension A
+        | 0x4E00..=0x9FFF     // CJK Unified Ideographs
+        | 0xF900..=0xFAFF     // CJK Compatibility Ideographs
+        | 0x20000..=0x2FFFF)  // CJK Extensions B–F
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x200C | 0x200D)
+}
+
+/// Splits `text` into tokens, left to right.
+///
+/// A token is a maximal run of [`is_word_char`] characters, except that each CJK character
+/// ([`is_cjk`]) is a token by itself. Everything else separates tokens.
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+/// The iterator returned by [`tokenize`].
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let rest = &self.text[self.pos..];
+        let (offset, first) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
+        let start = self.pos + offset;
+        let mut end = start + first.len_utf8();
+        if !is_cjk(first) {
+            for c in self.text[end..].chars() {
+                if !is_word_char(c) || is_cjk(c) {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        self.pos = end;
+        Some(Token { span: Span::new(start, end) })
+    }
+}
+
+/// Folds text for comparison: lower case, Latin diacritics removed, combining marks dropped.
+///
+/// "Türkiye", "TURKIYE" and "turkiye" fold alike; so do "Côte" and "cote". Folding may change
+/// the length in bytes; it never changes the number of tokens.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded form of `text` to `out`; see [`fold`].
+pub fn fold_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if is_combining(c) {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match strip_latin(l) {
+                Some(s) => out.push_str(s),
+                None => out.push(l),
+            }
+        }
+    }
+}
+
+/// The base letters of a lower-case precomposed Latin letter, if it has a diacritic.
+fn strip_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'ё' => "е",
+        _ => return None,
+    })
+}
+
+/// True if the first character of `word` is upper case (or title case).
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).map(|t| t.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn tokens_split_on_hyphens_and_punctuation() {
+        let cases: &[(&str, &[&str])] = &[
+            ("republik pasca-Soviet telah", &["republik", "pasca", "Soviet", "telah"]),
+            ("Dubes: I-EAEU FTA bisa", &["Dubes", "I", "EAEU", "FTA", "bisa"]),
+            ("Rusia-China di tingkat", &["Rusia", "China", "di", "tingkat"]),
+            ("(SCO) dan", &["SCO", "dan"]),
+            ("KTT ke-43 ASEAN", &["KTT", "ke", "43", "ASEAN"]),
+            ("“menyinkronkan jam”", &["menyinkronkan", "jam"]),
+            ("", &[]),
+            ("  \n ", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text), *want, "tokens of {text:?}");
+        }
+    }
+
+    #[test]
+    fn each_cjk_character_is_a_token() {
+        assert_eq!(words("中国和俄罗斯"), ["中", "国", "和", "俄", "罗", "斯"]);
+        assert_eq!(words("Россия и Китай"), ["Россия", "и", "Китай"]);
+    }
+
+    #[test]
+    fn gaps_are_classified() {
+        let cases = [
+            ("", Gap::None),
+            (" ", Gap::Space),
+            ("\u{a0}", Gap::Space),
+            (" \n ", Gap::Space),
+            ("\n\n", Gap::Other),
+            ("-", Gap::Dash),
+            ("–", Gap::Dash),
+            ("’", Gap::Apostrophe),
+            (".", Gap::Dot),
+            (", ", Gap::Other),
+            (" (", Gap::Other),
+        ];
+        for (sep, want) in cases {
+            assert_eq!(Gap::of(sep), want, "gap {sep:?}");
+        }
+    }
+
+    #[test]
+    fn folding_ignores_case_and_latin_diacritics() {
+        let cases = [
+            ("RUSIA", "rusia"),
+            ("Türkiye", "turkiye"),
+            ("Côte d’Ivoire", "cote d’ivoire"),
+            ("São Tomé", "sao tome"),
+            ("РОССИЯ", "россия"),
+            ("Ёлка", "елка"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fold(text), want, "fold {text:?}");
+        }
+    }
+}
