@@ -65,6 +65,9 @@ pub struct Entity {
     pub name_en: String,
     /// Wikidata item, e.g. `Q159`; empty when unknown.
     pub wikidata: String,
+    /// Short label for lists and chips: the form newsrooms use ("ASEAN", "PBB", "Inggris");
+    /// the Indonesian name when the data gives none.
+    pub label: String,
 }
 
 /// How the letters of an alias must compare with the text.
@@ -167,7 +170,7 @@ impl Gazetteer {
         };
         for (line, cols) in rows(entities) {
             let err = |message: String| DataError { file: "entities.tsv", line, message };
-            let [code, kind, class, name_id, name_en, wikidata] = take_cols(&cols).map_err(err)?;
+            let [code, kind, class, name_id, name_en, wikidata, label] = take_cols(&cols).map_err(err)?;
             let kind = match kind {
                 "country" => Kind::Country,
                 "organization" => Kind::Organization,
@@ -187,6 +190,7 @@ impl Gazetteer {
                 name_id: name_id.into(),
                 name_en: name_en.into(),
                 wikidata: wikidata.into(),
+                label: if label.is_empty() { name_id } else { label }.into(),
             });
         }
         let mut government = Vec::new();

@@ -13,6 +13,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod collection;
 pub mod corpus;
 pub mod gazetteer;
 pub mod matcher;

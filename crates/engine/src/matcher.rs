@@ -311,8 +311,8 @@ impl Matcher {
     }
 }
 
-/// True when most words on the line around `span` are capitalized, as in a headline, where
-/// capitals say nothing about personal names.
+/// True when three quarters of the words on the line around `span` are capitalized, as in a
+/// headline, where capitals say nothing about personal names.
 fn title_cased_line(text: &str, span: Span) -> bool {
     let start = text[..span.start as usize].rfind('\n').map_or(0, |p| p + 1);
     let end = text[span.end as usize..].find('\n').map_or(text.len(), |p| span.end as usize + p);
@@ -325,7 +325,7 @@ fn title_cased_line(text: &str, span: Span) -> bool {
             upper += usize::from(starts_upper(w));
         }
     }
-    words > 0 && upper * 10 >= words * 6
+    words > 0 && upper * 4 >= words * 3
 }
 
 /// A small, fast hasher for short keys (FxHash); the matcher's keys are not attacker-chosen

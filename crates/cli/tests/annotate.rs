@@ -1,0 +1,70 @@
+//! `sorot annotate` end to end: real files in, JSON Lines out, problems named on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sorot(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sorot")).args(args).output().expect("sorot runs")
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn a_folder_of_txt_files_yields_mentions_whose_offsets_slice_the_file() {
+    let out = sorot(&["annotate", seeds().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mentions = lines(&out);
+    let docs: std::collections::BTreeSet<&str> = mentions.iter().map(|m| m["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs.len(), 5, "every seed article has mentions");
+    for m in &mentions {
+        let text = std::fs::read_to_string(seeds().join(m["doc"].as_str().unwrap())).unwrap();
+        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..e], m["text"].as_str().unwrap(), "offsets of {m}");
+        assert!(matches!(m["kind"].as_str(), Some("country" | "organization")));
+    }
+    let first = &mentions[0];
+    assert_eq!(
+        (first["doc"].as_str(), first["entity"].as_str(), first["text"].as_str()),
+        (Some("000_b8a51dd5a0e922bf.txt"), Some("cis"), Some("CIS"))
+    );
+}
+
+#[test]
+fn malformed_jsonl_lines_are_named_and_the_rest_is_annotated() {
+    let dir = std::env::temp_dir().join(format!("sorot-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("mixed.jsonl");
+    let mut bytes = b"{\"id\": \"a\", \"text\": \"Presiden AS dan PBB\"}\n{not json}\n".to_vec();
+    bytes.extend_from_slice(b"{\"id\": \"b\", \"text\": \"\xff\xfe\"}\n");
+    bytes.extend_from_slice("{\"id\": \"c\", \"title\": null, \"text\": \"<b>Rusia</b>\"}\n".as_bytes());
+    std::fs::write(&corpus, bytes).unwrap();
+    let missing = dir.join("missing.txt");
+    let out = sorot(&["annotate", corpus.to_str().unwrap(), missing.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+
+    assert_eq!(out.status.code(), Some(1), "problems make the exit status 1");
+    let got: Vec<(String, String)> =
+        lines(&out).iter().map(|m| (m["doc"].as_str().unwrap().into(), m["entity"].as_str().unwrap().into())).collect();
+    assert_eq!(got, [("a".into(), "US".into()), ("a".into(), "un".into()), ("c".into(), "RU".into())]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("mixed.jsonl:2:"), "{stderr}");
+    assert!(stderr.contains("mixed.jsonl:3: not UTF-8"), "{stderr}");
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    assert_eq!(sorot(&[]).status.code(), Some(2));
+    assert_eq!(sorot(&["annotate"]).status.code(), Some(2));
+    assert!(sorot(&["--help"]).status.success());
+}

@@ -1,0 +1,121 @@
+//! The matching rules, one table per behaviour, each row a real sentence (mostly from the seed
+//! articles) and the mentions it must yield as `code:text`.
+
+use sorot_engine::matcher::Matcher;
+
+fn found(text: &str) -> Vec<String> {
+    let m = Matcher::bundled();
+    m.find(text)
+        .iter()
+        .map(|x| format!("{}:{}", m.gazetteer().entity(x.entity).code, x.span.slice(text)))
+        .collect()
+}
+
+fn check(table: &[(&str, &[&str])]) {
+    for (text, want) in table {
+        assert_eq!(found(text), *want, "in {text:?}");
+    }
+}
+
+#[test]
+fn leftmost_longest_names_are_one_mention() {
+    check(&[
+        ("pemberian status pengamat kepada Organisasi Kerja Sama Shanghai (SCO) dalam organisasi tersebut",
+            &["sco:Organisasi Kerja Sama Shanghai", "sco:SCO"]),
+        ("pertemuan puncak informal Persemakmuran Negara-Negara Merdeka (CIS) di St Petersburg",
+            &["cis:Persemakmuran Negara-Negara Merdeka", "cis:CIS"]),
+        ("Presiden Federasi Rusia, Vladimir Vladimirovich Putin", &["RU:Federasi Rusia"]),
+        ("Uni Ekonomi Eurasia (EAEU), tegas Kementerian", &["eaeu:Uni Ekonomi Eurasia", "eaeu:EAEU"]),
+        ("Sidang Dewan Keamanan PBB membahas", &["unsc:Dewan Keamanan PBB"]),
+        ("setelah runtuhnya Uni Soviet.", &["SU:Uni Soviet"]),
+    ]);
+}
+
+#[test]
+fn acronyms_match_only_in_their_case() {
+    check(&[
+        ("bersama Presiden AS Donald Trump pada Agustus", &["US:AS"]),
+        ("sebagai platform untuk interaksi", &[]),
+        ("AS Tolak Rencana Inggris untuk Kirim Pasukan", &["US:AS", "GB:Inggris"]),
+        ("kata Sekretaris CIS Jenderal Sergei Lebedev", &["cis:CIS"]),
+        ("the cis-trans isomer", &[]),
+    ]);
+}
+
+#[test]
+fn names_match_in_any_case_and_spelling_variant() {
+    check(&[
+        ("RUSIA DAN CHINA", &["RU:RUSIA", "CN:CHINA"]),
+        ("KTT Asean 2023 di Jakarta", &["asean:Asean"]),
+        ("Organisasi Kerjasama Shanghai (SCO) dan", &["sco:Organisasi Kerjasama Shanghai", "sco:SCO"]),
+        ("organisasi kerja sama shanghai", &["sco:organisasi kerja sama shanghai"]),
+    ]);
+}
+
+#[test]
+fn hyphenated_compounds_yield_their_parts() {
+    check(&[
+        ("PM Negara NATO Mencela Uni Eropa yang Ingin Perang saat AS Coba Damaikan Rusia-Ukraina",
+            &["nato:NATO", "eu:Uni Eropa", "US:AS", "RU:Rusia", "UA:Ukraina"]),
+        ("Jaksa Agung AS Sebut Demonstran Pro-Palestina sebagai Teroris", &["US:AS", "PS:Palestina"]),
+        ("beberapa republik pasca-Soviet telah memilih", &["SU:Soviet"]),
+        ("Dubes: I-EAEU FTA bisa bebaskan bea impor", &["eaeu:EAEU"]),
+        ("kemitraan strategis Rusia-China di tingkat bilateral", &["RU:Rusia", "CN:China"]),
+    ]);
+}
+
+#[test]
+fn enclitics_do_not_hide_a_name() {
+    check(&[
+        ("Arab Saudilah yang pertama", &["SA:Arab Saudi"]),
+        ("Rusiakah yang salah?", &["RU:Rusia"]),
+        ("Indonesiapun setuju", &["ID:Indonesia"]),
+    ]);
+}
+
+#[test]
+fn government_phrases_are_mentions_of_the_country() {
+    check(&[
+        ("Juru bicara Kementerian Luar Negeri Rusia menekankan bahwa", &["RU:Kementerian Luar Negeri Rusia"]),
+        ("kata Perdana Menteri Rusia Mikhail Mishustin", &["RU:Rusia"]),
+    ]);
+}
+
+#[test]
+fn languages_and_places_named_after_countries_are_not_mentions() {
+    check(&[
+        ("dengan bahasa Rusia menjadi “kekuatan pemersatu yang kuat", &[]),
+        ("kursus bahasa Inggris", &[]),
+        ("sengketa di Laut China Selatan memanas", &[]),
+        ("Moskow tetap mempertahankan statusnya", &[]),
+        ("jalur integrasi Eropa yang membawa bencana", &[]),
+        ("Scan QR Code Bisnis Indonesia e-paper", &[]),
+    ]);
+}
+
+#[test]
+fn short_forms_need_the_full_name_in_the_same_text() {
+    check(&[
+        ("Persemakmuran Negara-Negara Merdeka bertemu. Para kepala negara Persemakmuran setuju.",
+            &["cis:Persemakmuran Negara-Negara Merdeka", "cis:Persemakmuran"]),
+        ("Para kepala negara Persemakmuran setuju.", &[]),
+    ]);
+}
+
+#[test]
+fn personal_names_next_to_a_country_name_are_not_mentions() {
+    check(&[
+        ("Polres Anambas mengamankan Indra Jepang di hotel Panorama", &[]),
+        ("Jepang dan Korea Selatan berusaha untuk membedakan", &["JP:Jepang", "KR:Korea Selatan"]),
+    ]);
+}
+
+#[test]
+fn empty_and_odd_texts_are_handled() {
+    check(&[
+        ("", &[]),
+        ("\u{feff}\u{200b}  \n\n", &[]),
+        ("<script>alert('Rusia')</script>", &["RU:Rusia"]),
+        ("Rusia\u{301} dan Ukraina", &["RU:Rusia\u{301}", "UA:Ukraina"]),
+    ]);
+}

@@ -1,0 +1,22 @@
+// Takes screenshots of the built explorer (dist/) for the README and for looking at it:
+//   node scripts/screenshots.js [out-dir]
+import { serve, launch, openPage } from '../e2e/harness.js';
+
+const out = process.argv[2] || 'docs/screenshots';
+const server = await serve();
+const browser = await launch();
+const shots = [
+  ['explorer-light.png', '?e=RU&doc=003_267ace863f6cbc36.txt', 'light', { width: 1400, height: 900 }],
+  ['explorer-dark.png', '?doc=001_bbda12ee46ec3871.txt', 'dark', { width: 1400, height: 900 }],
+  ['explorer-home.png', '', 'light', { width: 1400, height: 900 }],
+  ['explorer-narrow.png', '?q=putin', 'light', { width: 420, height: 900 }],
+];
+for (const [name, query, colorScheme, viewport] of shots) {
+  const page = await openPage(browser, server.url + query, { colorScheme, viewport });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/${name}` });
+  if (page.problems.length) console.error(name, page.problems);
+  console.log(`${out}/${name}`);
+}
+await browser.close();
+await server.close();

@@ -1,0 +1,149 @@
+//! The shareable state of the explorer and its form in the URL query string.
+//!
+//! `?q=kerja+sama&e=RU,sco&doc=003_267ace863f6cbc36.txt` means: documents containing the
+//! words "kerja sama" that mention both Russia and the SCO, with that article open. Unknown
+//! parameters are ignored, so links stay valid as the explorer grows.
+
+/// What the URL carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// Search words (`q`).
+    pub q: String,
+    /// Selected entity codes (`e`, comma-separated), in selection order, without repeats.
+    pub entities: Vec<String>,
+    /// The open document's id (`doc`).
+    pub doc: Option<String>,
+}
+
+impl ViewState {
+    /// Reads a query string, with or without its leading `?`.
+    pub fn from_query(query: &str) -> ViewState {
+        let mut s = ViewState::default();
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = decode(v);
+            match decode(k).as_str() {
+                "q" => s.q = v,
+                "e" => {
+                    for code in v.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                        if !s.entities.iter().any(|e| e == code) {
+                            s.entities.push(code.to_string());
+                        }
+                    }
+                }
+                "doc" if !v.is_empty() => s.doc = Some(v),
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The query string for this state: `?…`, or the empty string for the default state.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.trim().is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        if !self.entities.is_empty() {
+            let codes: Vec<String> = self.entities.iter().map(|e| encode(e)).collect();
+            parts.push(format!("e={}", codes.join(",")));
+        }
+        if let Some(doc) = &self.doc {
+            parts.push(format!("doc={}", encode(doc)));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// This state with `code` added to the selected entities, or removed if it was there.
+    pub fn toggled(&self, code: &str) -> ViewState {
+        let mut s = self.clone();
+        match s.entities.iter().position(|e| e == code) {
+            Some(i) => {
+                s.entities.remove(i);
+            }
+            None => s.entities.push(code.to_string()),
+        }
+        s
+    }
+
+    /// This state with `doc` open.
+    pub fn with_doc(&self, doc: Option<&str>) -> ViewState {
+        ViewState { doc: doc.map(str::to_string), ..self.clone() }
+    }
+}
+
+/// Percent-encodes a query component; spaces become `+`.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes a query component: `+` is a space, `%XX` a byte; malformed escapes are kept as
+/// written and invalid UTF-8 is replaced, so no input is rejected.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() && hex(bytes[i + 1]).is_some() && hex(bytes[i + 2]).is_some() => {
+                out.push(hex(bytes[i + 1]).unwrap() * 16 + hex(bytes[i + 2]).unwrap());
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_round_trips_through_the_query_string() {
+        let cases = [
+            ViewState::default(),
+            ViewState { q: "kerja sama".into(), entities: vec!["RU".into(), "sco".into()], doc: Some("003_267ace863f6cbc36.txt".into()) },
+            ViewState { q: "a&b=c %+ “Tiongkok” 中国".into(), entities: vec![], doc: None },
+            ViewState { q: String::new(), entities: vec!["un".into()], doc: Some("x y.txt".into()) },
+        ];
+        for s in cases {
+            assert_eq!(ViewState::from_query(&s.to_query()), s, "query {:?}", s.to_query());
+        }
+    }
+
+    #[test]
+    fn query_strings_read_as_users_write_them() {
+        let s = ViewState::from_query("?q=putin+sco&e=RU,,RU,sco&doc=004.txt&utm=x");
+        assert_eq!(s.q, "putin sco");
+        assert_eq!(s.entities, ["RU", "sco"]);
+        assert_eq!(s.doc.as_deref(), Some("004.txt"));
+        assert_eq!(ViewState::from_query("q=%E4%B8%AD%zz%"), ViewState { q: "中%zz%".into(), ..Default::default() });
+        assert_eq!(ViewState::default().to_query(), "");
+    }
+
+    #[test]
+    fn toggling_an_entity_adds_then_removes_it() {
+        let s = ViewState::default().toggled("RU").toggled("sco");
+        assert_eq!(s.entities, ["RU", "sco"]);
+        assert_eq!(s.toggled("RU").entities, ["sco"]);
+    }
+}
