@@ -134,6 +134,9 @@ pub struct Gazetteer {
     pub(crate) enclitics: Vec<String>,
     /// Folded capitalized words that may precede a country name without making it a surname.
     pub(crate) name_context: Vec<String>,
+    /// Folded words that open the proper name of an institution ("Universitas", "Bank"): a
+    /// country name closing such a name ("Bank Indonesia") is part of it, not a mention.
+    pub(crate) org_heads: Vec<String>,
 }
 
 /// The bundled data files.
@@ -167,6 +170,7 @@ impl Gazetteer {
             block_before: Vec::new(),
             enclitics: Vec::new(),
             name_context: Vec::new(),
+            org_heads: Vec::new(),
         };
         for (line, cols) in rows(entities) {
             let err = |message: String| DataError { file: "entities.tsv", line, message };
@@ -213,6 +217,7 @@ impl Gazetteer {
                 "block-before" => g.block_before.push(fold(phrase)),
                 "enclitic" => g.enclitics.push(fold(phrase)),
                 "name-context" => g.name_context.push(fold(phrase)),
+                "org-head" => g.org_heads.push(fold(phrase)),
                 "government" => government.push(phrase.to_string()),
                 other => return Err(err(format!("unknown rule {other:?}"))),
             }
@@ -258,8 +263,7 @@ impl Gazetteer {
             let Some(entity) = alias.entity else { continue };
             let eligible = self.entities[entity.0 as usize].kind == Kind::Country
                 && (alias.lang == "id" || alias.case == Case::Exact)
-                && !alias.short
-                && !alias.person;
+                && !alias.short;
             if !eligible {
                 continue;
             }
@@ -268,6 +272,8 @@ impl Gazetteer {
                 composed.push(Alias {
                     text: format!("{prefix} {}", alias.text),
                     case_from: u8::try_from(prefix_tokens).unwrap_or(u8::MAX),
+                    // "Pemerintah Jepang" is no one's name.
+                    person: false,
                     ..alias.clone()
                 });
             }

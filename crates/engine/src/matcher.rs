@@ -31,7 +31,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer};
+use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer, Kind};
 use crate::span::Span;
 use crate::text::{fold_into, starts_upper, tokenize, Gap};
 
@@ -63,6 +63,7 @@ pub struct Matcher {
     alias_words: Vec<Vec<Box<str>>>,
     block_before: HashSet<Box<str>>,
     name_context: HashSet<Box<str>>,
+    org_heads: HashSet<Box<str>>,
     enclitics: Vec<Box<str>>,
 }
 
@@ -88,6 +89,7 @@ impl Matcher {
             alias_words: Vec::with_capacity(gazetteer.aliases().len()),
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
             name_context: gazetteer.name_context.iter().map(|s| s.as_str().into()).collect(),
+            org_heads: gazetteer.org_heads.iter().map(|s| s.as_str().into()).collect(),
             enclitics: gazetteer.enclitics.iter().map(|s| s.as_str().into()).collect(),
             gazetteer,
         };
@@ -110,9 +112,7 @@ impl Matcher {
                 let next_vid = m.vocab.len() as u32;
                 let vid = *m.vocab.entry(buf.as_str().into()).or_insert(next_vid);
                 let next_node = m.terminals.len() as u32;
-                node = *m.edges.entry((node, gap as u8, vid)).or_insert_with(|| {
-                    next_node
-                });
+                node = *m.edges.entry((node, edge_gap(gap), vid)).or_insert(next_node);
                 if node == next_node {
                     m.terminals.push(Vec::new());
                 }
@@ -141,6 +141,8 @@ impl Matcher {
         // Short aliases wait until the whole text is seen: (node, position in `out`).
         let mut pending_short: Vec<(u32, usize)> = Vec::new();
         let mut i = 0;
+        // Tokens before `floor` belong to an earlier match; context rules never look at them.
+        let mut floor = 0;
         while i < toks.len() {
             let Some((node, alias, last, end)) = self.longest_at(text, &toks, i) else {
                 i += 1;
@@ -148,9 +150,11 @@ impl Matcher {
             };
             let start = toks[i].span.start as usize;
             let alias_ref = self.gazetteer.alias(alias);
+            let country = alias_ref.entity.is_some_and(|e| self.gazetteer.entity(e).kind == Kind::Country);
             let blocked = alias_ref.entity.is_none()
                 || self.blocked_by_previous_word(text, &toks, i)
-                || (alias_ref.person && self.looks_like_person(text, &toks, i, last));
+                || (country && alias_ref.case_from == 0 && self.inside_institution_name(text, &toks, floor, i))
+                || (alias_ref.person && self.looks_like_person(text, &toks, floor, i, last));
             if !blocked {
                 if alias_ref.short {
                     pending_short.push((node, out.len()));
@@ -159,6 +163,7 @@ impl Matcher {
                 out.push(Mention { entity, span: Span::new(start, end as usize), alias });
             }
             i = last + 1;
+            floor = i;
         }
         if !pending_short.is_empty() {
             self.resolve_short(&mut out, &pending_short);
@@ -211,7 +216,7 @@ impl Matcher {
             }
             let t = toks[j];
             if t.stripped_vid != NONE {
-                if let Some(&child) = self.edges.get(&(node, gap as u8, t.stripped_vid)) {
+                if let Some(&child) = self.edges.get(&(node, edge_gap(gap), t.stripped_vid)) {
                     if let Some(a) = self.accept(text, toks, child, i, t.stripped_end) {
                         best = Some((child, a, j, t.stripped_end));
                     }
@@ -220,7 +225,7 @@ impl Matcher {
             if t.vid == NONE {
                 break;
             }
-            let Some(&child) = self.edges.get(&(node, gap as u8, t.vid)) else { break };
+            let Some(&child) = self.edges.get(&(node, edge_gap(gap), t.vid)) else { break };
             if let Some(a) = self.accept(text, toks, child, i, t.span.end) {
                 best = Some((child, a, j, t.span.end));
             }
@@ -262,20 +267,55 @@ impl Matcher {
             && self.block_before.contains(Matcher::folded(text, toks[i - 1]).as_str())
     }
 
-    /// True when a name that is also a personal name ("Jordan", "Jepang") stands next to a
-    /// capitalized word that is neither a known context word nor part of a title-cased line:
-    /// "Indra Jepang", "Michael Jordan", "Jordan Henderson".
-    fn looks_like_person(&self, text: &str, toks: &[Tok], i: usize, last: usize) -> bool {
-        let name_like = |k: usize| {
-            let t = toks[k];
-            let word = t.span.slice(text);
-            starts_upper(word)
-                && word.chars().skip(1).any(char::is_lowercase)
-                && !self.name_context.contains(Matcher::folded(text, t).as_str())
-        };
-        let before = i > 0 && toks[i].gap_before == Gap::Space && name_like(i - 1);
-        let after = last + 1 < toks.len() && toks[last + 1].gap_before == Gap::Space && name_like(last + 1);
+    /// True for a capitalized word that is evidence of a proper name: not the first word of a
+    /// sentence, and not a word that ordinarily stands next to a country name ("Presiden").
+    fn name_like(&self, text: &str, toks: &[Tok], k: usize) -> bool {
+        let word = toks[k].span.slice(text);
+        starts_upper(word)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && !sentence_initial(text, toks, k)
+            && !self.name_context.contains(Matcher::folded(text, toks[k]).as_str())
+    }
+
+    /// True when a name that is also a personal name ("Jordan", "Jepang", "Turki") stands next
+    /// to a capitalized word that makes a person's name of it, outside title-cased lines:
+    /// "Indra Jepang", "Kolonel Turki al-Maliki", "Michael Jordan", "Jordan Henderson".
+    fn looks_like_person(&self, text: &str, toks: &[Tok], floor: usize, i: usize, last: usize) -> bool {
+        let prev = (i > floor && toks[i].gap_before == Gap::Space).then(|| i - 1);
+        let before = prev.is_some_and(|k| self.name_like(text, toks, k));
+        // A word after the name counts only when no context word precedes it, so that
+        // "Presiden Israel Isaac Herzog" stays a mention.
+        let context_before =
+            prev.is_some_and(|k| self.name_context.contains(Matcher::folded(text, toks[k]).as_str()));
+        let after = !context_before
+            && last + 1 < toks.len()
+            && toks[last + 1].gap_before == Gap::Space
+            && self.name_like(text, toks, last + 1);
         (before || after) && !title_cased_line(text, toks[i].span)
+    }
+
+    /// True when the country name at `i` closes the proper name of an institution: a run of up
+    /// to four capitalized words opened by an org-head word ("Bank Indonesia", "Persatuan
+    /// Petambak Garam Indonesia", "Universitas Islam Indonesia"). In a title-cased line only a
+    /// head right before the name counts, since every word there is capitalized.
+    fn inside_institution_name(&self, text: &str, toks: &[Tok], floor: usize, i: usize) -> bool {
+        let reach = if title_cased_line(text, toks[i].span) { 1 } else { 4 };
+        let mut k = i;
+        for _ in 0..reach {
+            if k <= floor || toks[k].gap_before != Gap::Space {
+                return false;
+            }
+            k -= 1;
+            let word = toks[k].span.slice(text);
+            let folded = Matcher::folded(text, toks[k]);
+            if self.org_heads.contains(folded.as_str()) {
+                return starts_upper(word);
+            }
+            if !starts_upper(word) || self.name_context.contains(folded.as_str()) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Keeps a short alias only where the text also names one of its entities in full.
@@ -309,6 +349,24 @@ impl Matcher {
             !drop.contains(&(k - 1))
         });
     }
+}
+
+/// The trie key for a gap: inside a name a hyphen and a space are the same ("Timor Leste",
+/// "Timor-Leste").
+fn edge_gap(gap: Gap) -> u8 {
+    match gap {
+        Gap::Dash => Gap::Space as u8,
+        g => g as u8,
+    }
+}
+
+/// True when token `k` opens a sentence, a line, a quotation or a bracket.
+fn sentence_initial(text: &str, toks: &[Tok], k: usize) -> bool {
+    if k == 0 {
+        return true;
+    }
+    let gap = &text[toks[k - 1].span.end as usize..toks[k].span.start as usize];
+    gap.contains(['.', '!', '?', ':', ';', '"', '“', '”', '(', '\n'])
 }
 
 /// True when three quarters of the words on the line around `span` are capitalized, as in a

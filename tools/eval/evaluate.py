@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Precision and recall of `sorot annotate` against the hand-annotated sample.
+
+  cargo build --release --bin sorot && python3 tools/eval/evaluate.py [--show]
+
+The sample (sample-ids.txt, drawn by sample.py) is 40 articles from ../shared/corpora that
+nobody here had annotated; gold.jsonl holds every country and organization mention in them,
+annotated by hand following docs/MATCHING.md (decisions on hard cases: gold-notes.md). A mention
+counts as correct only with the exact span and the same entity. --show lists every error.
+"""
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = ROOT.parent / 'shared' / 'corpora'
+
+
+def main():
+    show = '--show' in sys.argv
+    ids = [l.strip() for l in open(ROOT / 'tools/eval/sample-ids.txt') if l.strip()]
+    wanted = set(ids)
+    docs = {}
+    for name in ('clickid.jsonl', 'indosum.jsonl'):
+        with open(CORPORA / name, encoding='utf-8') as f:
+            for line in f:
+                d = json.loads(line)
+                if d['id'] in wanted:
+                    docs[d['id']] = d
+    missing = wanted - set(docs)
+    if missing:
+        sys.exit(f'not in the corpora: {sorted(missing)}')
+    gold = {(m['doc'], m['entity'], m['start'], m['end']) for m in map(json.loads, open(ROOT / 'tools/eval/gold.jsonl'))}
+    with tempfile.NamedTemporaryFile('w', suffix='.jsonl', encoding='utf-8', delete=False) as f:
+        for i in ids:
+            f.write(json.dumps({'id': i, 'text': docs[i]['text']}, ensure_ascii=False) + '\n')
+    out = subprocess.run([str(ROOT / 'target/release/sorot'), 'annotate', f.name], capture_output=True, text=True, check=True)
+    Path(f.name).unlink()
+    found = {(m['doc'], m['entity'], m['start'], m['end']) for m in map(json.loads, out.stdout.splitlines())}
+    tp, fp, fn = found & gold, found - gold, gold - found
+    p = len(tp) / len(found) if found else 1.0
+    r = len(tp) / len(gold) if gold else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f'articles {len(ids)}  gold mentions {len(gold)}  found {len(found)}  correct {len(tp)}')
+    print(f'precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  (exact span and entity)')
+    if show:
+        def snippet(doc, s, e):
+            b = docs[doc]['text'].encode('utf-8')
+            ctx = lambda x: x.decode('utf-8', 'replace').replace('\n', ' ')
+            return f"…{ctx(b[max(0, s - 40):s])}[{ctx(b[s:e])}]{ctx(b[e:e + 40])}…"
+        for label, errs in (('false positive', fp), ('missed', fn)):
+            for doc, ent, s, e in sorted(errs):
+                print(f'{label:15} {ent:6} {doc}: {snippet(doc, s, e)}')
+        print('errors by entity:', Counter(x[1] for x in fp | fn).most_common(12))
+
+
+if __name__ == '__main__':
+    main()
