@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Precision and recall of `sorot annotate` against the hand-annotated sample.
 
-  cargo build --release --bin sorot && python3 tools/eval/evaluate.py [--show]
+  cargo build --release --bin sorot && python3 tools/eval/evaluate.py [dev|test] [--show]
 
-The sample (sample-ids.txt, drawn by sample.py) is 40 articles from ../shared/corpora that
-nobody here had annotated; gold.jsonl holds every country and organization mention in them,
-annotated by hand following docs/MATCHING.md (decisions on hard cases: gold-notes.md). A mention
-counts as correct only with the exact span and the same entity. --show lists every error.
+Two samples of 40 articles each from ../shared/corpora, drawn by sample.py, that nobody here had
+annotated: `dev` (dev-ids.txt), on which the rules were tuned, and `test` (test-ids.txt), drawn
+and annotated by hand afterwards and held out. <set>-gold.jsonl holds every country and
+organization mention in them, annotated following docs/MATCHING.md (decisions on hard cases:
+<set>-gold-notes.md). A mention counts as correct only with the exact span and the same entity.
+--show lists every error.
 """
 import json
 import subprocess
@@ -21,7 +23,8 @@ CORPORA = ROOT.parent / 'shared' / 'corpora'
 
 def main():
     show = '--show' in sys.argv
-    ids = [l.strip() for l in open(ROOT / 'tools/eval/sample-ids.txt') if l.strip()]
+    which = next((a for a in sys.argv[1:] if a in ('dev', 'test')), 'dev')
+    ids = [l.strip() for l in open(ROOT / f'tools/eval/{which}-ids.txt') if l.strip()]
     wanted = set(ids)
     docs = {}
     for name in ('clickid.jsonl', 'indosum.jsonl'):
@@ -33,7 +36,7 @@ def main():
     missing = wanted - set(docs)
     if missing:
         sys.exit(f'not in the corpora: {sorted(missing)}')
-    gold = {(m['doc'], m['entity'], m['start'], m['end']) for m in map(json.loads, open(ROOT / 'tools/eval/gold.jsonl'))}
+    gold = {(m['doc'], m['entity'], m['start'], m['end']) for m in map(json.loads, open(ROOT / f'tools/eval/{which}-gold.jsonl'))}
     with tempfile.NamedTemporaryFile('w', suffix='.jsonl', encoding='utf-8', delete=False) as f:
         for i in ids:
             f.write(json.dumps({'id': i, 'text': docs[i]['text']}, ensure_ascii=False) + '\n')
@@ -44,7 +47,7 @@ def main():
     p = len(tp) / len(found) if found else 1.0
     r = len(tp) / len(gold) if gold else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f'articles {len(ids)}  gold mentions {len(gold)}  found {len(found)}  correct {len(tp)}')
+    print(f'{which} sample: articles {len(ids)}  gold mentions {len(gold)}  found {len(found)}  correct {len(tp)}')
     print(f'precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  (exact span and entity)')
     if show:
         def snippet(doc, s, e):

@@ -118,35 +118,42 @@ impl<W: Write> Annotator<W> {
         self.emit(&Document::new(id, text))
     }
 
-    /// Streams a JSON Lines file line by line, so its size does not matter.
+    /// Streams a JSON Lines file in batches of lines, so its size does not matter; the batches
+    /// of one round are annotated in parallel and written in file order.
     fn jsonl(&mut self, path: &Path) -> io::Result<()> {
         let mut reader = BufReader::with_capacity(1 << 20, File::open(path)?);
-        let mut raw = Vec::new();
-        let mut line_no = 0;
+        let mut next_line = 1;
         let mut seen = std::collections::HashSet::new();
+        let threads = thread_count();
         loop {
-            raw.clear();
-            if reader.read_until(b'\n', &mut raw)? == 0 {
-                break;
-            }
-            line_no += 1;
-            let Ok(line) = std::str::from_utf8(&raw) else {
-                self.problem(format_args!("{}:{line_no}: not UTF-8; line skipped", path.display()));
-                continue;
-            };
-            let line = if line_no == 1 { line.trim_start_matches('\u{feff}') } else { line };
-            let parsed = parse_jsonl(line);
-            if let Some(err) = parsed.errors.first() {
-                self.problem(format_args!("{}:{line_no}: {}; line skipped", path.display(), err.message));
-            }
-            for doc in parsed.documents {
-                if !seen.insert(doc.id.clone()) {
-                    self.problem(format_args!("{}:{line_no}: duplicate id {:?}; annotated again", path.display(), doc.id));
+            let mut batches = Vec::with_capacity(threads);
+            while batches.len() < threads {
+                let batch = read_batch(&mut reader, &mut next_line)?;
+                if batch.data.is_empty() {
+                    break;
                 }
-                self.emit(&doc)?;
+                batches.push(batch);
+            }
+            if batches.is_empty() {
+                return Ok(());
+            }
+            let matcher = self.matcher;
+            let results: Vec<BatchOutput> = std::thread::scope(|s| {
+                let handles: Vec<_> = batches.iter().map(|b| s.spawn(move || annotate_batch(matcher, b))).collect();
+                handles.into_iter().map(|h| h.join().expect("an annotation thread panicked")).collect()
+            });
+            for r in results {
+                for (line, msg) in r.problems {
+                    self.problem(format_args!("{}:{line}: {msg}; line skipped", path.display()));
+                }
+                for (line, id) in r.ids {
+                    if !seen.insert(id.clone()) {
+                        self.problem(format_args!("{}:{line}: duplicate id {id:?}; annotated again", path.display()));
+                    }
+                }
+                self.out.write_all(&r.output)?;
             }
         }
-        Ok(())
     }
 
     fn emit(&mut self, doc: &Document) -> io::Result<()> {
@@ -155,6 +162,70 @@ impl<W: Write> Annotator<W> {
         }
         Ok(())
     }
+}
+
+/// Lines of a JSON Lines file, read together.
+struct Batch {
+    /// Line number of the first line.
+    first_line: usize,
+    /// The raw lines, each ending with `\n` except perhaps the last of the file.
+    data: Vec<u8>,
+}
+
+/// What annotating a batch produced.
+struct BatchOutput {
+    /// JSON Lines of the mentions, in order.
+    output: Vec<u8>,
+    /// (line, message) for lines that were skipped.
+    problems: Vec<(usize, String)>,
+    /// (line, id) of every document, for the duplicate check.
+    ids: Vec<(usize, String)>,
+}
+
+const BATCH_BYTES: usize = 1 << 21;
+
+/// Reads whole lines up to about `BATCH_BYTES`.
+fn read_batch(reader: &mut impl BufRead, next_line: &mut usize) -> io::Result<Batch> {
+    let mut batch = Batch { first_line: *next_line, data: Vec::with_capacity(BATCH_BYTES + (1 << 16)) };
+    while batch.data.len() < BATCH_BYTES {
+        if reader.read_until(b'\n', &mut batch.data)? == 0 {
+            break;
+        }
+        *next_line += 1;
+    }
+    Ok(batch)
+}
+
+fn annotate_batch(matcher: &Matcher, batch: &Batch) -> BatchOutput {
+    let mut out = BatchOutput { output: Vec::new(), problems: Vec::new(), ids: Vec::new() };
+    for (k, raw) in batch.data.split_inclusive(|&b| b == b'\n').enumerate() {
+        let line_no = batch.first_line + k;
+        let Ok(line) = std::str::from_utf8(raw) else {
+            out.problems.push((line_no, "not UTF-8".into()));
+            continue;
+        };
+        let line = if line_no == 1 { line.trim_start_matches('\u{feff}') } else { line };
+        let parsed = parse_jsonl(line);
+        if let Some(err) = parsed.errors.first() {
+            out.problems.push((line_no, err.message.clone()));
+        }
+        for doc in parsed.documents {
+            for a in annotate_with(matcher, &doc) {
+                write_annotation(&mut out.output, &a).expect("writing to memory");
+            }
+            out.ids.push((line_no, doc.id));
+        }
+    }
+    out
+}
+
+/// Worker threads: `SOROT_THREADS`, or one per core (at most 8).
+fn thread_count() -> usize {
+    std::env::var("SOROT_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(8))
 }
 
 fn write_annotation(out: &mut impl Write, a: &Annotation<'_>) -> io::Result<()> {

@@ -31,7 +31,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer, Kind};
+use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer};
 use crate::span::Span;
 use crate::text::{fold_into, starts_upper, tokenize, Gap};
 
@@ -150,10 +150,10 @@ impl Matcher {
             };
             let start = toks[i].span.start as usize;
             let alias_ref = self.gazetteer.alias(alias);
-            let country = alias_ref.entity.is_some_and(|e| self.gazetteer.entity(e).kind == Kind::Country);
             let blocked = alias_ref.entity.is_none()
                 || self.blocked_by_previous_word(text, &toks, i)
-                || (country && alias_ref.case_from == 0 && self.inside_institution_name(text, &toks, floor, i))
+                || currency_code(text, end as usize)
+                || (alias_ref.case_from == 0 && self.inside_institution_name(text, &toks, floor, i))
                 || (alias_ref.person && self.looks_like_person(text, &toks, floor, i, last));
             if !blocked {
                 if alias_ref.short {
@@ -185,7 +185,9 @@ impl Matcher {
                 buf.clear();
                 fold_into(word, &mut buf);
                 let vid = self.vocab.get(buf.as_str()).copied().unwrap_or(NONE);
-                let (stripped_vid, stripped_end) = self.strip_enclitic(word, &buf, t.span);
+                // A word of the gazetteer is taken as it is ("Kenya" is not "Ke" + "nya").
+                let (stripped_vid, stripped_end) =
+                    if vid == NONE { self.strip_enclitic(word, &buf, t.span) } else { (NONE, 0) };
                 Tok { span: t.span, gap_before, vid, stripped_vid, stripped_end }
             })
             .collect()
@@ -294,12 +296,12 @@ impl Matcher {
         (before || after) && !title_cased_line(text, toks[i].span)
     }
 
-    /// True when the country name at `i` closes the proper name of an institution: a run of up
-    /// to four capitalized words opened by an org-head word ("Bank Indonesia", "Persatuan
-    /// Petambak Garam Indonesia", "Universitas Islam Indonesia"). In a title-cased line only a
-    /// head right before the name counts, since every word there is capitalized.
+    /// True when the name at `i` closes the proper name of an institution: a run of up to four
+    /// capitalized words opened by an org-head word ("Bank Indonesia", "Persatuan Petambak Garam
+    /// Indonesia", "Institut Negara-negara CIS"). The run stops at a context word ("Presiden"),
+    /// and in a title-cased line, where every word is capitalized, it is at most three words.
     fn inside_institution_name(&self, text: &str, toks: &[Tok], floor: usize, i: usize) -> bool {
-        let reach = if title_cased_line(text, toks[i].span) { 1 } else { 4 };
+        let reach = if title_cased_line(text, toks[i].span) { 3 } else { 4 };
         let mut k = i;
         for _ in 0..reach {
             if k <= floor || toks[k].gap_before != Gap::Space {
@@ -349,6 +351,11 @@ impl Matcher {
             !drop.contains(&(k - 1))
         });
     }
+}
+
+/// True when a currency sign follows the name directly: "US$ 15" is an amount in dollars.
+fn currency_code(text: &str, end: usize) -> bool {
+    text[end..].starts_with(['$', '€', '£', '¥'])
 }
 
 /// The trie key for a gap: inside a name a hyphen and a space are the same ("Timor Leste",

@@ -58,8 +58,10 @@ impl Gap {
 
     /// Classifies a separator string.
     pub fn of(sep: &str) -> Gap {
-        if sep.is_empty() {
-            return Gap::None;
+        match sep.as_bytes() {
+            [] => return Gap::None,
+            [b' '] => return Gap::Space,
+            _ => {}
         }
         let mut chars = sep.chars();
         let first = chars.next().unwrap_or(' ');
@@ -120,16 +122,41 @@ impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
-        let rest = &self.text[self.pos..];
-        let (offset, first) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
-        let start = self.pos + offset;
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // Skip separators; ASCII bytes are classified without decoding (the common case).
+        let mut i = self.pos;
+        let first = loop {
+            let &b = bytes.get(i)?;
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break b as char;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().expect("i is a char boundary");
+                if is_word_char(c) {
+                    break c;
+                }
+                i += c.len_utf8();
+            }
+        };
+        let start = i;
         let mut end = start + first.len_utf8();
         if !is_cjk(first) {
-            for c in self.text[end..].chars() {
-                if !is_word_char(c) || is_cjk(c) {
-                    break;
+            while let Some(&b) = bytes.get(end) {
+                if b < 0x80 {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    end += 1;
+                } else {
+                    let c = text[end..].chars().next().expect("end is a char boundary");
+                    if !is_word_char(c) || is_cjk(c) {
+                        break;
+                    }
+                    end += c.len_utf8();
                 }
-                end += c.len_utf8();
             }
         }
         self.pos = end;
@@ -149,6 +176,12 @@ pub fn fold(text: &str) -> String {
 
 /// Appends the folded form of `text` to `out`; see [`fold`].
 pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
