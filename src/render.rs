@@ -71,7 +71,7 @@ mod tests {
     use sorot_engine::span::Span;
 
     fn mention(start: usize, end: usize) -> Mention {
-        Mention { entity: EntityId(0), span: Span::new(start, end), alias: AliasId(0) }
+        Mention { entity: EntityId(0), span: Span::new(start, end), alias: AliasId(0), government: None }
     }
 
     #[test]

@@ -118,7 +118,7 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
                     Some(i) => {
                         let m = mentions[i];
                         let e = g.entity(m.entity);
-                        let alias = &g.alias(m.alias).text;
+                        let alias = m.explanation(g);
                         let kind = e.kind.as_str();
                         let tip = format!(
                             "{} · {}\n{} {} · matched “{}”",

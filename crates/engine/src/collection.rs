@@ -19,6 +19,7 @@
 //! It is built once and never changes: the explorer keeps it outside reactive state.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, Gazetteer, Kind};
@@ -44,7 +45,7 @@ pub struct Collection {
     /// Per document: (entity, mentions) sorted by entity.
     per_doc: Vec<Vec<(EntityId, u32)>>,
     words: WordIndex,
-    gazetteer: Gazetteer,
+    gazetteer: Arc<Gazetteer>,
 }
 
 impl Collection {
@@ -64,7 +65,7 @@ impl Collection {
             })
             .collect();
         let words = WordIndex::new(docs.iter().map(|d| d.text.as_str()));
-        Collection { docs, mentions, per_doc, words, gazetteer: matcher.gazetteer().clone() }
+        Collection { docs, mentions, per_doc, words, gazetteer: matcher.shared_gazetteer() }
     }
 
     /// The gazetteer the mentions refer to.

@@ -16,7 +16,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -92,9 +91,6 @@ pub struct Alias {
     pub lang: String,
     /// How the case of the text must match.
     pub case: Case,
-    /// Leading tokens to which `case` does not apply (the "Kementerian Luar Negeri" of a
-    /// government phrase).
-    pub case_from: u8,
     /// The alias names its entity only in a document that also names the entity by another,
     /// unflagged alias ("Persemakmuran" after "Persemakmuran Negara-Negara Merdeka").
     pub short: bool,
@@ -130,6 +126,9 @@ pub struct Gazetteer {
     by_code: HashMap<String, EntityId>,
     /// Folded words that, just before a name, make it something else ("bahasa Inggris").
     pub(crate) block_before: Vec<String>,
+    /// Government phrases: followed by a country's name, they name that country
+    /// ("Kementerian Luar Negeri" + "Rusia").
+    pub(crate) government: Vec<String>,
     /// Folded enclitics that may follow a name without hiding it ("lah" in "Arab Saudilah").
     pub(crate) enclitics: Vec<String>,
     /// Folded capitalized words that may precede a country name without making it a surname.
@@ -145,29 +144,33 @@ const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
 const RULES_TSV: &str = include_str!("../data/rules.tsv");
 
 impl Gazetteer {
-    /// The gazetteer compiled into this crate, parsed once and shared.
+    /// The gazetteer compiled into this crate, parsed once and shared (it is the one inside
+    /// [`crate::matcher::Matcher::bundled`]).
     ///
     /// # Panics
     /// If the bundled data is malformed; the crate's tests make sure it is not.
     pub fn bundled() -> &'static Gazetteer {
-        static BUNDLED: OnceLock<Gazetteer> = OnceLock::new();
-        BUNDLED.get_or_init(|| {
-            Gazetteer::from_tsv(ENTITIES_TSV, ALIASES_TSV, RULES_TSV)
-                .unwrap_or_else(|e| panic!("bundled gazetteer: {e}"))
-        })
+        crate::matcher::Matcher::bundled().gazetteer()
+    }
+
+    /// Parses the bundled data files.
+    pub(crate) fn parse_bundled() -> Gazetteer {
+        Gazetteer::from_tsv(ENTITIES_TSV, ALIASES_TSV, RULES_TSV).unwrap_or_else(|e| panic!("bundled gazetteer: {e}"))
+    }
+
+    /// The government phrases of the rules ("Kementerian Luar Negeri", "Kedubes").
+    pub fn government_phrases(&self) -> &[String] {
+        &self.government
     }
 
     /// Parses the three data files (see `crates/engine/data/README.md`).
-    ///
-    /// Government phrases from the rules are combined with every country alias written in
-    /// Indonesian or as an acronym, so that "Kementerian Luar Negeri Rusia" is an alias of `RU`
-    /// in its own right.
     pub fn from_tsv(entities: &str, aliases: &str, rules: &str) -> Result<Gazetteer, DataError> {
         let mut g = Gazetteer {
             entities: Vec::new(),
             aliases: Vec::new(),
             by_code: HashMap::new(),
             block_before: Vec::new(),
+            government: Vec::new(),
             enclitics: Vec::new(),
             name_context: Vec::new(),
             org_heads: Vec::new(),
@@ -210,7 +213,6 @@ impl Gazetteer {
                     text: phrase.into(),
                     lang: "id".into(),
                     case: Case::Any,
-                    case_from: 0,
                     short: false,
                     person: false,
                 }),
@@ -248,37 +250,12 @@ impl Gazetteer {
                 text: text.into(),
                 lang: lang.into(),
                 case,
-                case_from: 0,
                 short,
                 person,
             });
         }
-        g.add_government_phrases(&government);
+        g.government = government;
         Ok(g)
-    }
-
-    fn add_government_phrases(&mut self, prefixes: &[String]) {
-        let mut composed = Vec::new();
-        for alias in &self.aliases {
-            let Some(entity) = alias.entity else { continue };
-            let eligible = self.entities[entity.0 as usize].kind == Kind::Country
-                && (alias.lang == "id" || alias.case == Case::Exact)
-                && !alias.short;
-            if !eligible {
-                continue;
-            }
-            for prefix in prefixes {
-                let prefix_tokens = tokenize(prefix).count();
-                composed.push(Alias {
-                    text: format!("{prefix} {}", alias.text),
-                    case_from: u8::try_from(prefix_tokens).unwrap_or(u8::MAX),
-                    // "Pemerintah Jepang" is no one's name.
-                    person: false,
-                    ..alias.clone()
-                });
-            }
-        }
-        self.aliases.extend(composed);
     }
 
     /// All entities, indexed by [`EntityId`].
@@ -357,15 +334,14 @@ mod tests {
     }
 
     #[test]
-    fn government_phrases_become_aliases_of_countries() {
+    fn government_phrases_are_kept_apart_from_aliases() {
         let g = Gazetteer::from_tsv(
             "RU\tcountry\tsovereign\tRusia\tRussia\tQ159\n",
-            "RU\tRusia\tid\tany\t\tcldr\nRU\tRussia\ten\tany\t\tcldr\n",
+            "RU\tRusia\tid\tany\t\tcldr\n",
             "government\tKementerian Luar Negeri\t\n",
         )
         .unwrap();
-        let texts: Vec<&str> = g.aliases().iter().map(|a| a.text.as_str()).collect();
-        assert_eq!(texts, ["Rusia", "Russia", "Kementerian Luar Negeri Rusia"]);
-        assert_eq!(g.aliases()[2].case_from, 3);
+        assert_eq!(g.aliases().len(), 1);
+        assert_eq!(g.government_phrases(), ["Kementerian Luar Negeri"]);
     }
 }

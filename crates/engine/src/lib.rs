@@ -44,8 +44,8 @@ pub struct Annotation<'a> {
     pub start: u32,
     /// Byte offset one past the last byte.
     pub end: u32,
-    /// The gazetteer alias that matched.
-    pub alias: &'a str,
+    /// The gazetteer name that matched: the alias, after its government phrase if any.
+    pub alias: String,
 }
 
 /// All mentions in a document, found with the bundled gazetteer.
@@ -68,7 +68,7 @@ pub fn annotate_with<'a>(matcher: &'a Matcher, doc: &'a Document) -> Vec<Annotat
                 text: m.span.slice(&doc.text),
                 start: m.span.start,
                 end: m.span.end,
-                alias: &g.alias(m.alias).text,
+                alias: m.explanation(g),
             }
         })
         .collect()

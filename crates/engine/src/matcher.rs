@@ -29,9 +29,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer};
+use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer, Kind};
 use crate::span::Span;
 use crate::text::{fold_into, starts_upper, tokenize, Gap};
 
@@ -44,15 +44,33 @@ pub struct Mention {
     pub span: Span,
     /// The alias that matched (its text explains the mention).
     pub alias: AliasId,
+    /// The government phrase before the alias, when the mention is one
+    /// ("Kementerian Luar Negeri" in "Kementerian Luar Negeri Rusia"): an index into
+    /// [`Gazetteer::government_phrases`].
+    pub government: Option<u16>,
+}
+
+impl Mention {
+    /// The name that explains this mention: the alias, after its government phrase if any.
+    pub fn explanation(&self, g: &Gazetteer) -> String {
+        let alias = &g.alias(self.alias).text;
+        match self.government {
+            Some(p) => format!("{} {alias}", g.government_phrases()[p as usize]),
+            None => alias.clone(),
+        }
+    }
 }
 
 const NONE: u32 = u32::MAX;
+/// Root of the aliases' trie.
 const ROOT: u32 = 0;
+/// Root of the government phrases' trie (same edge map, separate paths).
+const GOV_ROOT: u32 = 1;
 
 /// A compiled gazetteer, ready to find mentions.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    gazetteer: Gazetteer,
+    gazetteer: Arc<Gazetteer>,
     /// Folded alias token → token id.
     vocab: HashMap<Box<str>, u32, Fx>,
     /// (node, gap, token id) → child node.
@@ -61,10 +79,27 @@ pub struct Matcher {
     terminals: Vec<Vec<AliasId>>,
     /// Each alias's tokens as written, for exact-case comparison.
     alias_words: Vec<Vec<Box<str>>>,
+    /// Per alias: may follow a government phrase (a country's Indonesian name or acronym).
+    after_government: Vec<bool>,
+    /// Government phrase ending at each node of the government trie.
+    government_ends: HashMap<u32, u16, Fx>,
     block_before: HashSet<Box<str>>,
     name_context: HashSet<Box<str>>,
     org_heads: HashSet<Box<str>>,
     enclitics: Vec<Box<str>>,
+}
+
+/// A match found at some token.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// Trie node where the alias ends.
+    node: u32,
+    alias: AliasId,
+    /// Index of the last token.
+    last: usize,
+    /// End offset (before an enclitic).
+    end: u32,
+    government: Option<u16>,
 }
 
 /// One token of the text being matched.
@@ -85,53 +120,76 @@ impl Matcher {
         let mut m = Matcher {
             vocab: HashMap::default(),
             edges: HashMap::default(),
-            terminals: vec![Vec::new()],
+            terminals: vec![Vec::new(), Vec::new()],
             alias_words: Vec::with_capacity(gazetteer.aliases().len()),
+            after_government: Vec::with_capacity(gazetteer.aliases().len()),
+            government_ends: HashMap::default(),
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
             name_context: gazetteer.name_context.iter().map(|s| s.as_str().into()).collect(),
             org_heads: gazetteer.org_heads.iter().map(|s| s.as_str().into()).collect(),
             enclitics: gazetteer.enclitics.iter().map(|s| s.as_str().into()).collect(),
-            gazetteer,
+            gazetteer: Arc::new(gazetteer),
         };
-        let mut buf = String::new();
-        for (i, alias) in m.gazetteer.aliases().iter().enumerate() {
-            let text = alias.text.as_str();
-            let mut node = ROOT;
-            let mut prev_end = None;
-            let mut words = Vec::new();
-            for tok in tokenize(text) {
-                let gap = match prev_end {
-                    None => Gap::None,
-                    Some(end) => Gap::between(text, end, tok.span.start as usize),
-                };
-                prev_end = Some(tok.span.end as usize);
-                let word = tok.span.slice(text);
-                words.push(word.into());
-                buf.clear();
-                fold_into(word, &mut buf);
-                let next_vid = m.vocab.len() as u32;
-                let vid = *m.vocab.entry(buf.as_str().into()).or_insert(next_vid);
-                let next_node = m.terminals.len() as u32;
-                node = *m.edges.entry((node, edge_gap(gap), vid)).or_insert(next_node);
-                if node == next_node {
-                    m.terminals.push(Vec::new());
-                }
-            }
+        for i in 0..m.gazetteer.aliases().len() {
+            let alias = &m.gazetteer.aliases()[i];
+            let after_government = alias.entity.is_some_and(|e| m.gazetteer.entity(e).kind == Kind::Country)
+                && (alias.lang == "id" || alias.case == Case::Exact)
+                && !alias.short;
+            let text = alias.text.clone();
+            let (node, words) = m.insert(ROOT, &text);
             m.terminals[node as usize].push(AliasId(i as u32));
             m.alias_words.push(words);
+            m.after_government.push(after_government);
+        }
+        for (p, phrase) in m.gazetteer.government.clone().iter().enumerate() {
+            let (node, _) = m.insert(GOV_ROOT, phrase);
+            m.government_ends.insert(node, u16::try_from(p).expect("fewer than 65536 government phrases"));
         }
         m
+    }
+
+    /// Adds the tokens of `text` to the trie below `root`; returns the last node and the
+    /// tokens as written.
+    fn insert(&mut self, root: u32, text: &str) -> (u32, Vec<Box<str>>) {
+        let mut buf = String::new();
+        let mut node = root;
+        let mut prev_end = None;
+        let mut words = Vec::new();
+        for tok in tokenize(text) {
+            let gap = match prev_end {
+                None => Gap::None,
+                Some(end) => Gap::between(text, end, tok.span.start as usize),
+            };
+            prev_end = Some(tok.span.end as usize);
+            let word = tok.span.slice(text);
+            words.push(word.into());
+            buf.clear();
+            fold_into(word, &mut buf);
+            let next_vid = self.vocab.len() as u32;
+            let vid = *self.vocab.entry(buf.as_str().into()).or_insert(next_vid);
+            let next_node = self.terminals.len() as u32;
+            node = *self.edges.entry((node, edge_gap(gap), vid)).or_insert(next_node);
+            if node == next_node {
+                self.terminals.push(Vec::new());
+            }
+        }
+        (node, words)
     }
 
     /// The matcher over the bundled gazetteer, compiled once and shared.
     pub fn bundled() -> &'static Matcher {
         static BUNDLED: OnceLock<Matcher> = OnceLock::new();
-        BUNDLED.get_or_init(|| Matcher::new(Gazetteer::bundled().clone()))
+        BUNDLED.get_or_init(|| Matcher::new(Gazetteer::parse_bundled()))
     }
 
     /// The gazetteer this matcher was compiled from.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// The gazetteer, shared.
+    pub fn shared_gazetteer(&self) -> Arc<Gazetteer> {
+        Arc::clone(&self.gazetteer)
     }
 
     /// Finds all mentions in `text`, in order, without overlaps.
@@ -144,7 +202,14 @@ impl Matcher {
         // Tokens before `floor` belong to an earlier match; context rules never look at them.
         let mut floor = 0;
         while i < toks.len() {
-            let Some((node, alias, last, end)) = self.longest_at(text, &toks, i) else {
+            let plain = self.longest_at(text, &toks, i, ROOT, false);
+            let government = self.government_at(text, &toks, i);
+            let found = match (plain, government) {
+                (Some(p), Some(g)) if g.last > p.last => Some(g),
+                (Some(p), _) => Some(p),
+                (None, g) => g,
+            };
+            let Some(Found { node, alias, last, end, government }) = found else {
                 i += 1;
                 continue;
             };
@@ -153,14 +218,14 @@ impl Matcher {
             let blocked = alias_ref.entity.is_none()
                 || self.blocked_by_previous_word(text, &toks, i)
                 || currency_code(text, end as usize)
-                || (alias_ref.case_from == 0 && self.inside_institution_name(text, &toks, floor, i))
-                || (alias_ref.person && self.looks_like_person(text, &toks, floor, i, last));
+                || (government.is_none() && self.inside_institution_name(text, &toks, floor, i))
+                || (alias_ref.person && government.is_none() && self.looks_like_person(text, &toks, floor, i, last));
             if !blocked {
                 if alias_ref.short {
                     pending_short.push((node, out.len()));
                 }
                 let entity = alias_ref.entity.expect("checked above");
-                out.push(Mention { entity, span: Span::new(start, end as usize), alias });
+                out.push(Mention { entity, span: Span::new(start, end as usize), alias, government });
             }
             i = last + 1;
             floor = i;
@@ -205,11 +270,42 @@ impl Matcher {
         (NONE, 0)
     }
 
-    /// The longest alias starting at token `i` whose case rule holds:
-    /// (trie node, alias, index of its last token, end offset).
-    fn longest_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(u32, AliasId, usize, u32)> {
+    /// The longest alias starting at token `i` whose case rule holds, walking the trie from
+    /// `root`; with `after_government`, only aliases that may follow a government phrase.
+    fn longest_at(&self, text: &str, toks: &[Tok], i: usize, root: u32, after_government: bool) -> Option<Found> {
         let mut best = None;
-        let mut node = ROOT;
+        self.walk(toks, i, root, |node, j, end| {
+            if let Some(alias) = self.accept(text, toks, node, i, end, after_government) {
+                best = Some(Found { node, alias, last: j, end, government: None });
+            }
+        });
+        best
+    }
+
+    /// A government phrase starting at token `i` and the country alias after it, the longest.
+    fn government_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+        let mut ends = Vec::new();
+        self.walk(toks, i, GOV_ROOT, |node, j, end| {
+            if let Some(&p) = self.government_ends.get(&node) {
+                if end == toks[j].span.end {
+                    ends.push((j, p));
+                }
+            }
+        });
+        ends.into_iter()
+            .rev()
+            .filter(|&(j, _)| j + 1 < toks.len() && toks[j + 1].gap_before == Gap::Space)
+            .find_map(|(j, p)| {
+                let found = self.longest_at(text, toks, j + 1, ROOT, true)?;
+                Some(Found { government: Some(p), ..found })
+            })
+    }
+
+    /// Walks the trie from `root` along the tokens from `i`, calling `visit(node, j, end)` for
+    /// every node reached by tokens `i..=j`, where `end` is where token `j` ends (before its
+    /// enclitic, for the stripped form).
+    fn walk(&self, toks: &[Tok], i: usize, root: u32, mut visit: impl FnMut(u32, usize, u32)) {
+        let mut node = root;
         let mut j = i;
         while j < toks.len() {
             let gap = if j == i { Gap::None } else { toks[j].gap_before };
@@ -219,35 +315,32 @@ impl Matcher {
             let t = toks[j];
             if t.stripped_vid != NONE {
                 if let Some(&child) = self.edges.get(&(node, edge_gap(gap), t.stripped_vid)) {
-                    if let Some(a) = self.accept(text, toks, child, i, t.stripped_end) {
-                        best = Some((child, a, j, t.stripped_end));
-                    }
+                    visit(child, j, t.stripped_end);
                 }
             }
             if t.vid == NONE {
                 break;
             }
             let Some(&child) = self.edges.get(&(node, edge_gap(gap), t.vid)) else { break };
-            if let Some(a) = self.accept(text, toks, child, i, t.span.end) {
-                best = Some((child, a, j, t.span.end));
-            }
+            visit(child, j, t.span.end);
             node = child;
             j += 1;
         }
-        best
     }
 
     /// The first alias ending at `node` whose case rule holds for the text from token `i` to
     /// byte `end`.
-    fn accept(&self, text: &str, toks: &[Tok], node: u32, i: usize, end: u32) -> Option<AliasId> {
+    fn accept(&self, text: &str, toks: &[Tok], node: u32, i: usize, end: u32, after_government: bool) -> Option<AliasId> {
         self.terminals[node as usize].iter().copied().find(|&a| {
             let alias = self.gazetteer.alias(a);
-            let from = alias.case_from as usize;
             let words = &self.alias_words[a.0 as usize];
+            if after_government && !self.after_government[a.0 as usize] {
+                return false;
+            }
             match alias.case {
                 Case::Any => true,
-                Case::Title => starts_upper(toks[i + from].span.slice(text)),
-                Case::Exact => words.iter().enumerate().skip(from).all(|(k, w)| {
+                Case::Title => starts_upper(toks[i].span.slice(text)),
+                Case::Exact => words.iter().enumerate().all(|(k, w)| {
                     let span = toks[i + k].span;
                     let word_end = if k + 1 == words.len() { end } else { span.end };
                     &text[span.start as usize..word_end as usize] == &**w
