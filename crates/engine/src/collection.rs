@@ -1,8 +1,9 @@
-//! An annotated corpus: the documents, their mentions, and the questions the explorer asks of
-//! them (which documents match a query and a set of entities; who is mentioned how often).
+//! An annotated corpus: the documents, their mentions, a search index, and the questions the
+//! explorer asks of them (which documents match a query, a set of entities, an outlet and a
+//! period; who is mentioned how often; which outlets and months the matches come from).
 //!
 //! ```
-//! use sorot_engine::collection::Collection;
+//! use sorot_engine::collection::{Collection, Request};
 //! use sorot_engine::corpus::Document;
 //! use sorot_engine::matcher::Matcher;
 //!
@@ -14,6 +15,8 @@
 //! let sco = c.gazetteer().entity_by_code("sco").unwrap();
 //! assert_eq!(c.filter("ktt", &[]), [0, 1]);
 //! assert_eq!(c.filter("ktt", &[sco]), [0]);
+//! let r = c.search(&Request { query: "jakarta", ..Request::default() });
+//! assert_eq!(r.hits.len(), 1);
 //! ```
 //!
 //! It is built once and never changes: the explorer keeps it outside reactive state.
@@ -24,7 +27,9 @@ use std::sync::Arc;
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, Gazetteer, Kind};
 use crate::matcher::{Matcher, Mention};
-use crate::search::{query_words, WordIndex};
+use crate::search::query::Matched;
+use crate::search::snippet::Snippet;
+use crate::search::{Hit, Index, IndexBuilder, Query, COMPOUNDS_TSV};
 
 /// How often one entity is mentioned in a set of documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,40 +42,195 @@ pub struct EntityCount {
     pub mentions: u32,
 }
 
-/// Documents with their mentions and a word index.
+/// Result order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (corpus order for an empty query).
+    #[default]
+    Relevance,
+    /// Newest first; undated documents last.
+    Newest,
+    /// Oldest first; undated documents last.
+    Oldest,
+}
+
+/// What the explorer asks.
+#[derive(Debug, Clone, Default)]
+pub struct Request<'a> {
+    /// Query text (see [`crate::search`]).
+    pub query: &'a str,
+    /// Selected entities.
+    pub entities: &'a [EntityId],
+    /// Any of the entities rather than all of them.
+    pub any_entity: bool,
+    /// Only this outlet.
+    pub outlet: Option<&'a str>,
+    /// Only this period: a year (`2019`) or a month (`2019-09`).
+    pub period: Option<&'a str>,
+    /// Order of the hits.
+    pub sort: Sort,
+}
+
+/// Counts of the current matches along each dimension.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Entities mentioned in the matches (countries first, then by mentions).
+    pub entities: Vec<EntityCount>,
+    /// Outlets of the matches, ignoring the outlet filter, most first.
+    pub outlets: Vec<(String, u32)>,
+    /// Years of the matches, ignoring the period filter, newest first.
+    pub years: Vec<(String, u32)>,
+    /// Months of the matches, ignoring the period filter, newest first.
+    pub months: Vec<(String, u32)>,
+}
+
+/// The answer to a [`Request`].
+#[derive(Debug, Clone, Default)]
+pub struct Response {
+    /// Matching documents (positions in the collection), in the requested order.
+    pub hits: Vec<Hit>,
+    /// Counts for the facets.
+    pub facets: Facets,
+    /// What the query matched, for [`Collection::snippet`].
+    pub matched: Matched,
+}
+
+/// Documents with their mentions and a search index.
 #[derive(Debug, Clone)]
 pub struct Collection {
     docs: Vec<Document>,
     mentions: Vec<Vec<Mention>>,
     /// Per document: (entity, mentions) sorted by entity.
     per_doc: Vec<Vec<(EntityId, u32)>>,
-    words: WordIndex,
+    index: Index,
     gazetteer: Arc<Gazetteer>,
+    /// Facet values, interned: outlet, year and month of each document (`NONE` when unknown).
+    outlets: Interned,
+    years: Interned,
+    months: Interned,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Distinct strings and, per document, which one it has.
+#[derive(Debug, Clone, Default)]
+struct Interned {
+    values: Vec<String>,
+    of_doc: Vec<u32>,
+}
+
+impl Interned {
+    fn new<'a>(per_doc: impl Iterator<Item = Option<&'a str>>) -> Interned {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut values = Vec::new();
+        let of_doc = per_doc
+            .map(|v| match v {
+                None => NONE,
+                Some(v) => *ids.entry(v).or_insert_with(|| {
+                    values.push(v.to_string());
+                    values.len() as u32 - 1
+                }),
+            })
+            .collect();
+        Interned { values, of_doc }
+    }
+
+    /// Counts per value over `docs`, as (value, count), in the given order.
+    fn count(&self, docs: impl Iterator<Item = usize>, by_value_desc: bool) -> Vec<(String, u32)> {
+        let mut n = vec![0u32; self.values.len()];
+        for d in docs {
+            if let Some(c) = n.get_mut(self.of_doc[d] as usize) {
+                *c += 1;
+            }
+        }
+        let mut v: Vec<(String, u32)> =
+            n.into_iter().enumerate().filter(|&(_, c)| c > 0).map(|(i, c)| (self.values[i].clone(), c)).collect();
+        if by_value_desc {
+            v.sort_by(|a, b| b.0.cmp(&a.0));
+        } else {
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
+        v
+    }
+}
+
+/// Builds a [`Collection`] one document at a time (so that a large corpus can report progress).
+#[derive(Debug)]
+pub struct CollectionBuilder<'m> {
+    matcher: &'m Matcher,
+    docs: Vec<Document>,
+    mentions: Vec<Vec<Mention>>,
+    per_doc: Vec<Vec<(EntityId, u32)>>,
+    index: IndexBuilder,
+}
+
+impl<'m> CollectionBuilder<'m> {
+    /// An empty builder.
+    pub fn new(matcher: &'m Matcher) -> CollectionBuilder<'m> {
+        CollectionBuilder { matcher, docs: Vec::new(), mentions: Vec::new(), per_doc: Vec::new(), index: IndexBuilder::new(COMPOUNDS_TSV) }
+    }
+
+    /// Annotates and indexes one more document.
+    pub fn add(&mut self, doc: Document) {
+        let ms = self.matcher.find(&doc.text);
+        let mut counts: HashMap<EntityId, u32> = HashMap::new();
+        for m in &ms {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_unstable();
+        self.index.add(doc.title.as_deref().unwrap_or(""), &doc.text);
+        self.per_doc.push(v);
+        self.mentions.push(ms);
+        self.docs.push(doc);
+    }
+
+    /// Documents added so far.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True before the first document.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The finished collection.
+    pub fn finish(self) -> Collection {
+        let outlets = Interned::new(self.docs.iter().map(|d| d.outlet.as_deref()));
+        let years = Interned::new(self.docs.iter().map(|d| d.date.as_deref().and_then(|x| x.get(..4))));
+        let months = Interned::new(self.docs.iter().map(|d| d.date.as_deref().and_then(|x| x.get(..7))));
+        Collection {
+            outlets,
+            years,
+            months,
+            docs: self.docs,
+            mentions: self.mentions,
+            per_doc: self.per_doc,
+            index: self.index.finish(),
+            gazetteer: self.matcher.shared_gazetteer(),
+        }
+    }
 }
 
 impl Collection {
     /// Annotates and indexes `docs`.
     pub fn new(docs: Vec<Document>, matcher: &Matcher) -> Collection {
-        let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| matcher.find(&d.text)).collect();
-        let per_doc = mentions
-            .iter()
-            .map(|ms| {
-                let mut counts: HashMap<EntityId, u32> = HashMap::new();
-                for m in ms {
-                    *counts.entry(m.entity).or_default() += 1;
-                }
-                let mut v: Vec<_> = counts.into_iter().collect();
-                v.sort_unstable();
-                v
-            })
-            .collect();
-        let words = WordIndex::new(docs.iter().map(|d| d.text.as_str()));
-        Collection { docs, mentions, per_doc, words, gazetteer: matcher.shared_gazetteer() }
+        let mut b = CollectionBuilder::new(matcher);
+        for d in docs {
+            b.add(d);
+        }
+        b.finish()
     }
 
     /// The gazetteer the mentions refer to.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// The search index.
+    pub fn index(&self) -> &Index {
+        &self.index
     }
 
     /// All documents, in corpus order.
@@ -98,27 +258,71 @@ impl Collection {
         self.docs.iter().position(|d| d.id == id)
     }
 
-    /// Documents (positions, in corpus order) that contain every word of `query` and mention
-    /// every one of `entities`.
+    /// Documents (positions, in corpus order) that match `query` and mention every one of
+    /// `entities`.
     pub fn filter(&self, query: &str, entities: &[EntityId]) -> Vec<usize> {
-        let words = query_words(query);
-        (0..self.docs.len())
-            .filter(|&d| entities.iter().all(|e| self.per_doc[d].binary_search_by_key(e, |x| x.0).is_ok()))
-            .filter(|&d| self.words.matches(d, &words))
-            .collect()
+        let mut v: Vec<usize> =
+            self.search(&Request { query, entities, ..Request::default() }).hits.iter().map(|h| h.doc as usize).collect();
+        v.sort_unstable();
+        v
+    }
+
+    fn mentions_entities(&self, doc: usize, entities: &[EntityId], any: bool) -> bool {
+        let has = |e: &EntityId| self.per_doc[doc].binary_search_by_key(e, |x| x.0).is_ok();
+        entities.is_empty() || if any { entities.iter().any(has) } else { entities.iter().all(has) }
+    }
+
+    /// Answers a request: hits in order, facet counts, and what to highlight.
+    pub fn search(&self, r: &Request<'_>) -> Response {
+        let q = Query::parse(r.query);
+        let (found, matched) = self.index.search_matched(&q);
+        let base: Vec<Hit> = found
+            .into_iter()
+            .filter(|h| self.mentions_entities(h.doc as usize, r.entities, r.any_entity))
+            .collect();
+        let outlet_ok = |d: usize| r.outlet.is_none_or(|o| self.docs[d].outlet.as_deref() == Some(o));
+        let period_ok = |d: usize| r.period.is_none_or(|p| self.docs[d].date.as_deref().is_some_and(|x| x.starts_with(p)));
+        let (o, p): (Vec<bool>, Vec<bool>) = base.iter().map(|h| (outlet_ok(h.doc as usize), period_ok(h.doc as usize))).unzip();
+        let outlets = self.outlets.count(base.iter().zip(&p).filter(|(_, &p)| p).map(|(h, _)| h.doc as usize), false);
+        let in_outlet = || base.iter().zip(&o).filter(|(_, &o)| o).map(|(h, _)| h.doc as usize);
+        let years = self.years.count(in_outlet(), true);
+        let months = self.months.count(in_outlet(), true);
+        let mut hits: Vec<Hit> = base.iter().zip(o.iter().zip(&p)).filter(|(_, (&o, &p))| o && p).map(|(h, _)| *h).collect();
+        let date = |h: &Hit| self.docs[h.doc as usize].date.clone();
+        match r.sort {
+            Sort::Relevance => {}
+            Sort::Newest => hits.sort_by(|a, b| match (date(a), date(b)) {
+                (Some(x), Some(y)) => y.cmp(&x).then(a.doc.cmp(&b.doc)),
+                (x, y) => y.is_some().cmp(&x.is_some()).then(a.doc.cmp(&b.doc)),
+            }),
+            Sort::Oldest => hits.sort_by(|a, b| match (date(a), date(b)) {
+                (Some(x), Some(y)) => x.cmp(&y).then(a.doc.cmp(&b.doc)),
+                (x, y) => y.is_some().cmp(&x.is_some()).then(a.doc.cmp(&b.doc)),
+            }),
+        }
+        let docs: Vec<usize> = hits.iter().map(|h| h.doc as usize).collect();
+        let facets = Facets { entities: self.entity_counts(&docs), outlets, years, months };
+        Response { hits, facets, matched }
+    }
+
+    /// The snippet of document `doc` for what a query matched: its densest window of hits.
+    pub fn snippet(&self, doc: usize, matched: &Matched, words: usize) -> Snippet {
+        self.index.snippet(&self.docs[doc].text, matched, words)
     }
 
     /// Mention counts over `docs`, grouped by kind (countries first), then most mentioned first.
     pub fn entity_counts(&self, docs: &[usize]) -> Vec<EntityCount> {
-        let mut totals: HashMap<EntityId, EntityCount> = HashMap::new();
+        let mut totals: Vec<EntityCount> = (0..self.gazetteer.entities().len())
+            .map(|i| EntityCount { entity: EntityId(i as u16), docs: 0, mentions: 0 })
+            .collect();
         for &d in docs {
             for &(entity, n) in &self.per_doc[d] {
-                let c = totals.entry(entity).or_insert(EntityCount { entity, docs: 0, mentions: 0 });
+                let c = &mut totals[entity.0 as usize];
                 c.docs += 1;
                 c.mentions += n;
             }
         }
-        let mut v: Vec<EntityCount> = totals.into_values().collect();
+        let mut v: Vec<EntityCount> = totals.into_iter().filter(|c| c.docs > 0).collect();
         let kind = |e: EntityId| match self.gazetteer.entity(e).kind {
             Kind::Country => 0,
             Kind::Organization => 1,

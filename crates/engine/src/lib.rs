@@ -1,5 +1,6 @@
 //! Sorot's engine: documents, text normalization, the gazetteer of countries and
-//! international organizations, the mention matcher, and search.
+//! international organizations, the mention matcher, full-text search, and the annotated
+//! collection that puts them together.
 //!
 //! It is pure Rust with no browser dependencies, so the same code runs in the explorer
 //! (compiled to WebAssembly), in the `sorot` command line, and in native tests and benchmarks.
@@ -15,6 +16,7 @@
 
 pub mod collection;
 pub mod corpus;
+mod fx;
 pub mod gazetteer;
 pub mod matcher;
 pub mod search;
@@ -26,6 +28,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 use crate::gazetteer::Kind;
 use crate::matcher::Matcher;
+pub(crate) use crate::fx::Fx;
 
 /// A mention in the shape the command line and the explorer export: everything needed to
 /// explain it without the gazetteer at hand.

@@ -1,0 +1,268 @@
+//! The inverted index: postings of folded word forms (with positions, for phrases) and of
+//! their stems (for Indonesian morphology), in compressed-sparse-row arrays built once.
+
+use std::collections::HashMap;
+
+use super::stem::stem;
+use crate::text::{fold_into, tokenize};
+use crate::Fx;
+
+/// Positions of title tokens start here, so that a phrase never spans title and body.
+pub(crate) const TITLE_BASE: u32 = 1 << 30;
+/// A title token counts as this many body tokens.
+const TITLE_WEIGHT: u16 = 3;
+
+/// One list of postings, as a range of the index's arrays.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Range {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The immutable index.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Folded form → term id.
+    pub(crate) terms: HashMap<Box<str>, u32, Fx>,
+    /// Term id → folded form.
+    pub(crate) term_text: Vec<Box<str>>,
+    /// Term ids in the byte order of their text, for prefix search.
+    pub(crate) sorted: Vec<u32>,
+    /// Term ids by (first char, length in chars), for typo search.
+    pub(crate) by_shape: HashMap<(char, u32), Vec<u32>, Fx>,
+    /// Term id → stem ids it stands for (its stem, or the stems of its compound's parts).
+    pub(crate) term_stems: Vec<Vec<u32>>,
+    /// Stem → stem id.
+    pub(crate) stems: HashMap<Box<str>, u32, Fx>,
+    /// Term postings: `t_docs[r]`, `t_tf[r]`, `t_pos[r]..t_pos[r+1]` into `positions`.
+    pub(crate) t_ranges: Vec<Range>,
+    pub(crate) t_docs: Vec<u32>,
+    pub(crate) t_tf: Vec<u16>,
+    pub(crate) t_pos: Vec<u32>,
+    pub(crate) positions: Vec<u32>,
+    /// Stem postings.
+    pub(crate) s_ranges: Vec<Range>,
+    pub(crate) s_docs: Vec<u32>,
+    pub(crate) s_tf: Vec<u16>,
+    /// Tokens per document (title weighted).
+    pub(crate) doc_len: Vec<u32>,
+    pub(crate) avg_len: f32,
+    /// BM25's length normalization per document: k1 · (1 − b + b · len / avg_len).
+    pub(crate) norm: Vec<f32>,
+}
+
+/// Builds an [`Index`] one document at a time.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    index: Index,
+    compounds: HashMap<Box<str>, Vec<Box<str>>, Fx>,
+    /// (term, doc, tf, offset into positions).
+    term_entries: Vec<(u32, u32, u16, u32)>,
+    /// (stem, doc, tf).
+    stem_entries: Vec<(u32, u32, u16)>,
+    scratch: Vec<(u32, u32)>,
+    stem_scratch: Vec<u32>,
+    buf: String,
+}
+
+impl IndexBuilder {
+    /// A builder; `compounds` is the text of `data/compounds.tsv` (compound, tab, parts).
+    pub fn new(compounds: &str) -> IndexBuilder {
+        let mut b = IndexBuilder::default();
+        for line in compounds.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            if let Some((compound, parts)) = line.split_once('\t') {
+                let parts: Vec<Box<str>> = parts.split_whitespace().map(|p| stem(p).into()).collect();
+                b.compounds.insert(stem(compound.trim()).into(), parts);
+            }
+        }
+        b
+    }
+
+    fn term_id(&mut self, folded: &str) -> u32 {
+        if let Some(&id) = self.index.terms.get(folded) {
+            return id;
+        }
+        let id = self.index.term_text.len() as u32;
+        let s = stem(folded);
+        let stem_ids = match self.compounds.get(s.as_str()) {
+            Some(parts) => parts.clone().iter().map(|p| self.stem_id(p)).collect(),
+            None => vec![self.stem_id(&s)],
+        };
+        self.index.terms.insert(folded.into(), id);
+        self.index.term_text.push(folded.into());
+        self.index.term_stems.push(stem_ids);
+        id
+    }
+
+    fn stem_id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.index.stems.get(s) {
+            return id;
+        }
+        let id = self.index.stems.len() as u32;
+        self.index.stems.insert(s.into(), id);
+        id
+    }
+
+    /// Adds the next document (its id is the number of documents added before it).
+    pub fn add(&mut self, title: &str, body: &str) {
+        let doc = self.index.doc_len.len() as u32;
+        self.scratch.clear();
+        let mut len = 0u32;
+        for (field, base) in [(title, TITLE_BASE), (body, 0)] {
+            for (k, t) in tokenize(field).enumerate() {
+                let mut buf = std::mem::take(&mut self.buf);
+                buf.clear();
+                fold_into(t.span.slice(field), &mut buf);
+                let id = self.term_id(&buf);
+                self.buf = buf;
+                self.scratch.push((id, base + k as u32));
+                len += if base == TITLE_BASE { u32::from(TITLE_WEIGHT) } else { 1 };
+            }
+        }
+        self.index.doc_len.push(len);
+        self.scratch.sort_unstable();
+        self.stem_scratch.clear();
+        let mut i = 0;
+        while i < self.scratch.len() {
+            let id = self.scratch[i].0;
+            let mut tf = 0u16;
+            let pos_off = self.index.positions.len() as u32;
+            while i < self.scratch.len() && self.scratch[i].0 == id {
+                let pos = self.scratch[i].1;
+                self.index.positions.push(pos);
+                tf = tf.saturating_add(if pos >= TITLE_BASE { TITLE_WEIGHT } else { 1 });
+                i += 1;
+            }
+            self.term_entries.push((id, doc, tf, pos_off));
+            for &s in &self.index.term_stems[id as usize] {
+                for _ in 0..tf {
+                    self.stem_scratch.push(s);
+                }
+            }
+        }
+        self.stem_scratch.sort_unstable();
+        let mut i = 0;
+        while i < self.stem_scratch.len() {
+            let s = self.stem_scratch[i];
+            let mut tf = 0u16;
+            while i < self.stem_scratch.len() && self.stem_scratch[i] == s {
+                tf = tf.saturating_add(1);
+                i += 1;
+            }
+            self.stem_entries.push((s, doc, tf));
+        }
+    }
+
+    /// Number of documents added so far.
+    pub fn len(&self) -> usize {
+        self.index.doc_len.len()
+    }
+
+    /// True before the first document.
+    pub fn is_empty(&self) -> bool {
+        self.index.doc_len.is_empty()
+    }
+
+    /// Finishes the index: postings grouped by term, documents in order within each.
+    pub fn finish(mut self) -> Index {
+        let ix = &mut self.index;
+        let n_terms = ix.term_text.len();
+        // Counting sort by term keeps documents in increasing order within a term.
+        let mut counts = vec![0u32; n_terms + 1];
+        for e in &self.term_entries {
+            counts[e.0 as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        ix.t_ranges = (0..n_terms).map(|t| Range { start: counts[t], end: counts[t + 1] }).collect();
+        let total = self.term_entries.len();
+        ix.t_docs = vec![0; total];
+        ix.t_tf = vec![0; total];
+        ix.t_pos = vec![0; total + 1];
+        let mut next = counts;
+        // Positions are re-laid out term-major so that a posting's positions are contiguous
+        // and `t_pos[r + 1]` ends them. In doc-major order an entry's positions end where the
+        // next entry's begin.
+        let mut positions = Vec::with_capacity(ix.positions.len());
+        let mut slots: Vec<(u32, u32)> = vec![(0, 0); total];
+        for (i, &(term, doc, tf, off)) in self.term_entries.iter().enumerate() {
+            let r = next[term as usize] as usize;
+            next[term as usize] += 1;
+            ix.t_docs[r] = doc;
+            ix.t_tf[r] = tf;
+            let end = self.term_entries.get(i + 1).map_or(ix.positions.len() as u32, |e| e.3);
+            slots[r] = (off, end);
+        }
+        for (r, &(start, end)) in slots.iter().enumerate() {
+            ix.t_pos[r] = positions.len() as u32;
+            positions.extend_from_slice(&ix.positions[start as usize..end as usize]);
+        }
+        ix.t_pos[total] = positions.len() as u32;
+        ix.positions = positions;
+
+        let n_stems = ix.stems.len();
+        let mut counts = vec![0u32; n_stems + 1];
+        for e in &self.stem_entries {
+            counts[e.0 as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        ix.s_ranges = (0..n_stems).map(|s| Range { start: counts[s], end: counts[s + 1] }).collect();
+        ix.s_docs = vec![0; self.stem_entries.len()];
+        ix.s_tf = vec![0; self.stem_entries.len()];
+        let mut next = counts;
+        for &(s, doc, tf) in &self.stem_entries {
+            let r = next[s as usize] as usize;
+            next[s as usize] += 1;
+            ix.s_docs[r] = doc;
+            ix.s_tf[r] = tf;
+        }
+
+        let mut sorted: Vec<u32> = (0..n_terms as u32).collect();
+        sorted.sort_unstable_by(|&a, &b| ix.term_text[a as usize].cmp(&ix.term_text[b as usize]));
+        ix.sorted = sorted;
+        for (t, text) in ix.term_text.iter().enumerate() {
+            if let Some(first) = text.chars().next() {
+                ix.by_shape.entry((first, text.chars().count() as u32)).or_default().push(t as u32);
+            }
+        }
+        let n = ix.doc_len.len().max(1) as f32;
+        ix.avg_len = ix.doc_len.iter().map(|&l| l as f32).sum::<f32>() / n;
+        let avg = ix.avg_len.max(1.0);
+        ix.norm = ix.doc_len.iter().map(|&l| super::query::K1 * (1.0 - super::query::B + super::query::B * l as f32 / avg)).collect();
+        self.index
+    }
+}
+
+impl Index {
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.doc_len.len()
+    }
+
+    /// True when no document is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.doc_len.is_empty()
+    }
+
+    /// Distinct folded word forms.
+    pub fn vocabulary_size(&self) -> usize {
+        self.term_text.len()
+    }
+
+    /// Approximate heap bytes held by the postings (not the vocabulary maps).
+    pub fn postings_bytes(&self) -> usize {
+        self.t_docs.len() * 4 + self.t_tf.len() * 2 + self.t_pos.len() * 4 + self.positions.len() * 4
+            + self.s_docs.len() * 4 + self.s_tf.len() * 2
+    }
+
+    /// The stem ids a folded word stands for, computed as at indexing time.
+    pub(crate) fn stems_of(&self, folded: &str) -> Vec<u32> {
+        if let Some(&t) = self.terms.get(folded) {
+            return self.term_stems[t as usize].clone();
+        }
+        self.stems.get(stem(folded).as_str()).map(|&s| vec![s]).unwrap_or_default()
+    }
+}
