@@ -4,6 +4,8 @@
 //! `<mark>` elements, never into HTML strings.
 
 use sorot_engine::matcher::Mention;
+use sorot_engine::search::snippet::Snippet;
+use sorot_engine::span::Span;
 
 /// A piece of a paragraph: plain text, or the text of one mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,47 @@ pub fn paragraphs(text: &str, mentions: &[Mention]) -> Vec<Vec<Segment>> {
             segs.push(Segment { text: text[pos..end].to_string(), mention: None });
         }
         out.push(segs);
+    }
+    out
+}
+
+/// A piece of a snippet: text that may be a query hit, a mention, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnippetPiece {
+    /// The text, exactly as in the document (line breaks made spaces).
+    pub text: String,
+    /// Part of a query hit.
+    pub hit: bool,
+    /// Index of the mention it belongs to, in the document's mention list.
+    pub mention: Option<usize>,
+}
+
+/// Splits a snippet's window into pieces at the edges of hits and of mentions, so that both can
+/// be marked; every byte of the window lands in exactly one piece.
+pub fn snippet_pieces(text: &str, snippet: &Snippet, mentions: &[Mention]) -> Vec<SnippetPiece> {
+    let w = snippet.span;
+    let inside = |s: Span| s.start >= w.start && s.end <= w.end;
+    let ms: Vec<(usize, Span)> = mentions.iter().enumerate().map(|(i, m)| (i, m.span)).filter(|&(_, s)| inside(s)).collect();
+    let mut cuts: Vec<u32> = vec![w.start, w.end];
+    for s in snippet.hits.iter().copied().chain(ms.iter().map(|m| m.1)) {
+        cuts.push(s.start);
+        cuts.push(s.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<SnippetPiece> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a >= b || a < w.start || b > w.end {
+            continue;
+        }
+        let hit = snippet.hits.iter().any(|h| h.start <= a && b <= h.end);
+        let mention = ms.iter().find(|(_, s)| s.start <= a && b <= s.end).map(|m| m.0);
+        let piece = text[a as usize..b as usize].replace(['\n', '\r'], " ");
+        match out.last_mut() {
+            Some(last) if last.hit == hit && last.mention == mention => last.text.push_str(&piece),
+            _ => out.push(SnippetPiece { text: piece, hit, mention }),
+        }
     }
     out
 }
@@ -86,6 +129,26 @@ mod tests {
             [
                 vec![("Rusia", Some(0)), (" dan ", None), ("CIS", Some(1)), ("\nbaris dua", None)],
                 vec![("SCO", Some(2)), (" <b>x</b>", None)],
+            ]
+        );
+    }
+
+    #[test]
+    fn snippet_pieces_mark_hits_and_mentions_together() {
+        let text = "Kemlu: Rusia dan China sepakat bekerja sama.";
+        // Window "Rusia dan China sepakat bekerja" (7..38), hits "Rusia" and "bekerja", mentions Rusia, China.
+        let snippet = Snippet { span: Span::new(7, 38), hits: vec![Span::new(7, 12), Span::new(31, 38)], cut_before: true, cut_after: true };
+        let ms = [mention(7, 12), mention(17, 22)];
+        let got: Vec<(String, bool, Option<usize>)> =
+            snippet_pieces(text, &snippet, &ms).into_iter().map(|p| (p.text, p.hit, p.mention)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Rusia".to_string(), true, Some(0)),
+                (" dan ".into(), false, None),
+                ("China".into(), false, Some(1)),
+                (" sepakat ".into(), false, None),
+                ("bekerja".into(), true, None),
             ]
         );
     }

@@ -3,6 +3,29 @@
 //! `?q=kerja+sama&e=RU,sco&doc=003_267ace863f6cbc36.txt` means: documents containing the
 //! words "kerja sama" that mention both Russia and the SCO, with that article open. Unknown
 //! parameters are ignored, so links stay valid as the explorer grows.
+//!
+//! | parameter | meaning |
+//! |---|---|
+//! | `q` | the query |
+//! | `e` | selected entity codes, comma-separated |
+//! | `any` | `1`: documents mentioning any of the entities rather than all |
+//! | `o` | only this outlet |
+//! | `t` | only this period: `2019` or `2019-09` |
+//! | `sort` | `newest` or `oldest` (relevance when absent) |
+//! | `doc` | the open document's id |
+//! | `corpus` | URL of a JSON Lines corpus to explore instead of the bundled one |
+
+/// Result order in the URL.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
 
 /// What the URL carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,8 +34,18 @@ pub struct ViewState {
     pub q: String,
     /// Selected entity codes (`e`, comma-separated), in selection order, without repeats.
     pub entities: Vec<String>,
+    /// Any of the selected entities rather than all (`any=1`).
+    pub any: bool,
+    /// Outlet filter (`o`).
+    pub outlet: Option<String>,
+    /// Period filter (`t`): a year or a year-month.
+    pub period: Option<String>,
+    /// Result order (`sort`).
+    pub sort: SortOrder,
     /// The open document's id (`doc`).
     pub doc: Option<String>,
+    /// A corpus to load instead of the bundled one (`corpus`).
+    pub corpus: Option<String>,
 }
 
 impl ViewState {
@@ -32,6 +65,17 @@ impl ViewState {
                     }
                 }
                 "doc" if !v.is_empty() => s.doc = Some(v),
+                "any" => s.any = v == "1",
+                "o" if !v.is_empty() => s.outlet = Some(v),
+                "t" if !v.is_empty() => s.period = Some(v),
+                "sort" => {
+                    s.sort = match v.as_str() {
+                        "newest" => SortOrder::Newest,
+                        "oldest" => SortOrder::Oldest,
+                        _ => SortOrder::Relevance,
+                    }
+                }
+                "corpus" if !v.is_empty() => s.corpus = Some(v),
                 _ => {}
             }
         }
@@ -48,8 +92,25 @@ impl ViewState {
             let codes: Vec<String> = self.entities.iter().map(|e| encode(e)).collect();
             parts.push(format!("e={}", codes.join(",")));
         }
+        if self.any {
+            parts.push("any=1".into());
+        }
+        if let Some(o) = &self.outlet {
+            parts.push(format!("o={}", encode(o)));
+        }
+        if let Some(t) = &self.period {
+            parts.push(format!("t={}", encode(t)));
+        }
+        match self.sort {
+            SortOrder::Relevance => {}
+            SortOrder::Newest => parts.push("sort=newest".into()),
+            SortOrder::Oldest => parts.push("sort=oldest".into()),
+        }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
+        }
+        if let Some(c) = &self.corpus {
+            parts.push(format!("corpus={}", encode(c)));
         }
         if parts.is_empty() {
             String::new()
@@ -68,6 +129,11 @@ impl ViewState {
             None => s.entities.push(code.to_string()),
         }
         s
+    }
+
+    /// The state of a fresh start on the same corpus: only `corpus` is kept.
+    pub fn home(&self) -> ViewState {
+        ViewState { corpus: self.corpus.clone(), ..ViewState::default() }
     }
 
     /// This state with `doc` open.
@@ -121,9 +187,19 @@ mod tests {
     fn state_round_trips_through_the_query_string() {
         let cases = [
             ViewState::default(),
-            ViewState { q: "kerja sama".into(), entities: vec!["RU".into(), "sco".into()], doc: Some("003_267ace863f6cbc36.txt".into()) },
-            ViewState { q: "a&b=c %+ “Tiongkok” 中国".into(), entities: vec![], doc: None },
-            ViewState { q: String::new(), entities: vec!["un".into()], doc: Some("x y.txt".into()) },
+            ViewState { q: "kerja sama".into(), entities: vec!["RU".into(), "sco".into()], doc: Some("003_267ace863f6cbc36.txt".into()), ..Default::default() },
+            ViewState { q: "a&b=c %+ “Tiongkok” 中国".into(), ..Default::default() },
+            ViewState { entities: vec!["un".into()], doc: Some("x y.txt".into()), ..Default::default() },
+            ViewState {
+                q: "rusia".into(),
+                entities: vec!["RU".into(), "CN".into()],
+                any: true,
+                outlet: Some("tempo.co".into()),
+                period: Some("2019-09".into()),
+                sort: SortOrder::Newest,
+                doc: None,
+                corpus: Some("https://example.org/a b.jsonl?x=1&y=2".into()),
+            },
         ];
         for s in cases {
             assert_eq!(ViewState::from_query(&s.to_query()), s, "query {:?}", s.to_query());

@@ -1,22 +1,62 @@
-//! The page: header with search, entity panel, document list and reader.
+//! The page: header with search, then (once the corpus is ready) facets, results and reader.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use sorot_engine::collection::Collection;
+use sorot_engine::collection::{Collection, Request, Sort};
 use sorot_engine::gazetteer::EntityId;
 use sorot_engine::matcher::Matcher;
 
-use super::doc_list::DocList;
-use super::entity_panel::EntityPanel;
-use super::nav::{current_state, href, on_link_click, Corpus, View};
+use super::facets::Facets;
+use super::loader::{load_corpus, LoadStatus, Progress};
+use super::nav::{current_state, href, on_link_click, Answer, Corpus, Current, View};
 use super::reader::Reader;
+use super::results::Results;
 use super::search_box::SearchBox;
 use crate::bundled;
+use crate::url::SortOrder;
 
-/// The explorer over the bundled corpus.
+/// The explorer: the bundled corpus, or the one named by `?corpus=`.
 #[component]
 pub fn App() -> impl IntoView {
+    let view = View(RwSignal::new(current_state()));
+    provide_context(view);
+    let handle = window_event_listener(leptos::ev::popstate, move |_| view.0.set(current_state()));
+    on_cleanup(move || handle.remove());
+
+    let status = RwSignal::new(LoadStatus::Loading(Progress::default()));
+    match view.0.with_untracked(|s| s.corpus.clone()) {
+        None => status.set(LoadStatus::Ready(bundled_corpus(), Vec::new())),
+        Some(url) => load_corpus(url, status),
+    }
+
+    view! {
+        <div class="sorot">
+            <header class="sorot-header">
+                <a class="sorot-brand" href=move || href(&view.0.with(|s| s.home()))
+                    on:click=on_link_click(view, move || view.0.with_untracked(|s| s.home()))>
+                    <span class="sorot-brand__mark" aria-hidden="true"></span>
+                    <span class="sorot-brand__name">"Sorot"</span>
+                </a>
+                <SearchBox />
+            </header>
+            {move || match status.get() {
+                LoadStatus::Ready(corpus, errors) => view! { <Explorer corpus=corpus errors=errors /> }.into_any(),
+                LoadStatus::Loading(p) => view! { <Loading progress=p /> }.into_any(),
+                LoadStatus::Failed(message) => view! {
+                    <main class="sorot-status" role="alert" data-testid="corpus-error">
+                        <h1>"The corpus could not be loaded"</h1>
+                        <p>{message}</p>
+                        <p><a href=move || href(&crate::url::ViewState::default())>"Explore the bundled articles instead"</a></p>
+                    </main>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The bundled seed corpus, annotated and indexed, with the timings recorded on `<body>`.
+fn bundled_corpus() -> Corpus {
     let perf = window().performance();
     let now = move || perf.as_ref().map_or(0.0, |p| p.now());
     let t0 = now();
@@ -24,15 +64,34 @@ pub fn App() -> impl IntoView {
     let t1 = now();
     let collection = Collection::new(bundled::documents(), matcher);
     let t2 = now();
-    let corpus = Corpus(Arc::new(collection));
-    let view = View(RwSignal::new(current_state()));
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-gazetteer-ms", &format!("{:.2}", t1 - t0));
+        let _ = body.set_attribute("data-annotate-ms", &format!("{:.2}", t2 - t1));
+    }
+    Corpus(Arc::new(collection))
+}
+
+/// Progress while a corpus downloads, is annotated and indexed.
+#[component]
+fn Loading(progress: Progress) -> impl IntoView {
+    let pct = progress.fraction().map(|f| (f * 100.0).round());
+    view! {
+        <main class="sorot-status" data-testid="corpus-progress" aria-busy="true">
+            <p class="sorot-status__stage">{progress.stage}</p>
+            <div class="sorot-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                aria-valuenow=pct.map(|p| p.to_string())>
+                <div class="sorot-progress__bar" style=format!("width: {}%", pct.unwrap_or(5.0))></div>
+            </div>
+            <p class="sorot-status__detail">{progress.detail}</p>
+        </main>
+    }
+}
+
+/// Facets, results and reader over a ready corpus.
+#[component]
+fn Explorer(corpus: Corpus, errors: Vec<String>) -> impl IntoView {
+    let view = expect_context::<View>();
     provide_context(corpus.clone());
-    provide_context(view);
-
-    let handle = window_event_listener(leptos::ev::popstate, move |_| view.0.set(current_state()));
-    on_cleanup(move || handle.remove());
-
-    // Documents matching the query and the selected entities, in corpus order.
     let selected = {
         let corpus = corpus.clone();
         Memo::new(move |_| {
@@ -40,40 +99,48 @@ pub fn App() -> impl IntoView {
             view.0.with(|s| s.entities.iter().filter_map(|c| g.entity_by_code(c)).collect::<Vec<EntityId>>())
         })
     };
-    let results = {
+    // Only what the search depends on, so that opening a document does not search again.
+    let request = Memo::new(move |_| {
+        view.0.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort))
+    });
+    let answer = {
         let corpus = corpus.clone();
-        Memo::new(move |_| view.0.with(|s| corpus.0.filter(&s.q, &selected.get())))
+        Memo::new(move |_| {
+            let (q, any, outlet, period, sort) = request.get();
+            let entities = selected.get();
+            let sort = match sort {
+                SortOrder::Relevance => Sort::Relevance,
+                SortOrder::Newest => Sort::Newest,
+                SortOrder::Oldest => Sort::Oldest,
+            };
+            Answer(Arc::new(corpus.0.search(&Request {
+                query: &q,
+                entities: &entities,
+                any_entity: any,
+                outlet: outlet.as_deref(),
+                period: period.as_deref(),
+                sort,
+            })))
+        })
     };
-
+    provide_context(Current { answer, selected });
     Effect::new(move |_| {
         if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-gazetteer-ms", &format!("{:.2}", t1 - t0));
-            let _ = body.set_attribute("data-annotate-ms", &format!("{:.2}", t2 - t1));
             let _ = body.set_attribute("data-ready", "true");
         }
     });
-
-    let total = corpus.0.docs().len();
+    let skipped = errors.len();
     view! {
-        <div class="sorot">
-            <header class="sorot-header">
-                <a class="sorot-brand" href=move || href(&Default::default()) on:click=on_link_click(view, Default::default)>
-                    <span class="sorot-brand__mark" aria-hidden="true"></span>
-                    <span class="sorot-brand__name">"Sorot"</span>
-                </a>
-                <SearchBox />
-                <p class="sorot-header__count" aria-live="polite">
-                    {move || {
-                        let n = results.with(Vec::len);
-                        if n == total { format!("{total} articles") } else { format!("{n} of {total} articles") }
-                    }}
-                </p>
-            </header>
-            <main class="sorot-main">
-                <EntityPanel results=results selected=selected />
-                <DocList results=results selected=selected />
-                <Reader selected=selected />
-            </main>
-        </div>
+        {(skipped > 0).then(|| view! {
+            <details class="sorot-errors" data-testid="corpus-errors">
+                <summary>{format!("{skipped} line(s) of the corpus could not be read and were skipped")}</summary>
+                <ul>{errors.into_iter().take(20).map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </details>
+        })}
+        <main class="sorot-main">
+            <Facets />
+            <Results />
+            <Reader selected=selected />
+        </main>
     }
 }

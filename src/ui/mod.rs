@@ -2,10 +2,11 @@
 //! state from the URL; all logic they need lives in the engine or in the pure modules.
 
 mod app;
-mod doc_list;
-mod entity_panel;
+mod facets;
+mod loader;
 mod nav;
 mod reader;
+mod results;
 mod search_box;
 
 pub use app::App;

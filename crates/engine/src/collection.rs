@@ -74,7 +74,7 @@ pub struct Request<'a> {
 /// Counts of the current matches along each dimension.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
-    /// Entities mentioned in the matches (countries first, then by mentions).
+    /// Entities mentioned in the matches (countries first, then by documents, then mentions).
     pub entities: Vec<EntityCount>,
     /// Outlets of the matches, ignoring the outlet filter, most first.
     pub outlets: Vec<(String, u32)>,
@@ -310,7 +310,8 @@ impl Collection {
         self.index.snippet(&self.docs[doc].text, matched, words)
     }
 
-    /// Mention counts over `docs`, grouped by kind (countries first), then most mentioned first.
+    /// Mention counts over `docs`, grouped by kind (countries first), then by the number of
+    /// documents mentioning each, then by mentions.
     pub fn entity_counts(&self, docs: &[usize]) -> Vec<EntityCount> {
         let mut totals: Vec<EntityCount> = (0..self.gazetteer.entities().len())
             .map(|i| EntityCount { entity: EntityId(i as u16), docs: 0, mentions: 0 })
@@ -330,6 +331,7 @@ impl Collection {
         v.sort_by(|a, b| {
             kind(a.entity)
                 .cmp(&kind(b.entity))
+                .then(b.docs.cmp(&a.docs))
                 .then(b.mentions.cmp(&a.mentions))
                 .then(self.gazetteer.entity(a.entity).label.cmp(&self.gazetteer.entity(b.entity).label))
         });
