@@ -33,16 +33,18 @@ export async function serve(extra = {}) {
   return { url: `http://127.0.0.1:${port}${BASE_PATH}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export async function launch() {
+/** Headless Chromium; `gc` exposes window.gc() and precise memory figures for benchmarks. */
+export async function launch({ gc = false } = {}) {
+  const extra = gc ? ['--js-flags=--expose-gc', '--enable-precise-memory-info'] : [];
   return chromium.launch({
     executablePath: process.env.SOROT_CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...extra],
   });
 }
 
 /** A new page that records console errors and page errors in `page.problems`. */
-export async function openPage(browser, url, { viewport = { width: 1400, height: 900 }, colorScheme = 'light' } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1400, height: 900 }, colorScheme = 'light', timeout = 20000 } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
   page.problems = [];
@@ -51,6 +53,6 @@ export async function openPage(browser, url, { viewport = { width: 1400, height:
   page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout });
   return page;
 }

@@ -42,3 +42,46 @@ pub fn bench_compile_gazetteer(runs: u32) -> Vec<f64> {
         })
         .collect()
 }
+
+/// Bytes of the WebAssembly memory, for the search benchmark (`bench/search-bench.js`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().map(|b| b.byte_length() as f64).unwrap_or(0.0))
+        .unwrap_or(0.0)
+}
+
+/// The search engine alone, for `bench/search-bench.js`: parses a JSON Lines corpus, indexes
+/// title and text (no annotation, as the peers do), then runs every query `rounds` times.
+/// Returns `[parse ms, index ms, memory growth bytes, documents, then one time in ms per query
+/// run]`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = benchEngine)]
+pub fn bench_engine(jsonl: &str, queries: Vec<String>, rounds: u32) -> Vec<f64> {
+    use sorot_engine::search::{IndexBuilder, Query, COMPOUNDS_TSV};
+    let perf = web_sys::window().and_then(|w| w.performance()).expect("performance.now");
+    let mem0 = memory_bytes();
+    let t = perf.now();
+    let parsed = sorot_engine::corpus::parse_jsonl(jsonl);
+    let parse_ms = perf.now() - t;
+    let t = perf.now();
+    let mut b = IndexBuilder::new(COMPOUNDS_TSV);
+    for d in &parsed.documents {
+        b.add(d.title.as_deref().unwrap_or(""), &d.text);
+    }
+    let index = b.finish();
+    let index_ms = perf.now() - t;
+    let mut out = vec![parse_ms, index_ms, memory_bytes() - mem0, parsed.documents.len() as f64];
+    drop(parsed);
+    for _ in 0..rounds {
+        for q in &queries {
+            let t = perf.now();
+            std::hint::black_box(index.search(&Query::parse(q)));
+            out.push(perf.now() - t);
+        }
+    }
+    out
+}

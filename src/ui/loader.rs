@@ -13,8 +13,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::nav::Corpus;
 
-/// Documents annotated between two chances for the page to repaint.
-const SLICE: usize = 400;
+/// Milliseconds of annotating between two chances for the page to repaint and take input.
+const SLICE_MS: f64 = 80.0;
 
 /// Where loading stands.
 #[derive(Clone)]
@@ -74,6 +74,7 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     yield_to_page().await;
     let parsed = parse_jsonl(&text);
     drop(text);
+    let parsed_at = now();
     let errors: Vec<String> = parsed.errors.iter().map(|e| e.to_string()).collect();
     if parsed.documents.is_empty() {
         let first = errors.first().cloned().unwrap_or_else(|| "the file is empty".into());
@@ -81,25 +82,25 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     }
     let total = parsed.documents.len();
     let mut builder = CollectionBuilder::new(Matcher::bundled());
-    let mut docs = parsed.documents.into_iter();
-    loop {
-        let mut n = 0;
-        for d in docs.by_ref().take(SLICE) {
+    let mut docs = parsed.documents.into_iter().peekable();
+    while docs.peek().is_some() {
+        let start = now();
+        while now() - start < SLICE_MS {
+            let Some(d) = docs.next() else { break };
             builder.add(d);
-            n += 1;
         }
         let done = builder.len();
         set("Annotating and indexing", format!("{done} of {total} articles"), done as f64, Some(total as f64));
         yield_to_page().await;
-        if n < SLICE {
-            break;
-        }
     }
+    let built_at = now();
     set("Finishing the index", format!("{total} articles"), total as f64, Some(total as f64));
     yield_to_page().await;
     let collection = builder.finish();
     if let Some(body) = document().body() {
         let _ = body.set_attribute("data-load-ms", &format!("{:.0}", now() - arrived));
+        let phases = format!("parse {:.0}, annotate+index {:.0}, finish {:.0}", parsed_at - arrived, built_at - parsed_at, now() - built_at);
+        let _ = body.set_attribute("data-load-phases", &phases);
         let _ = body.set_attribute("data-docs", &total.to_string());
     }
     status.set(LoadStatus::Ready(Corpus(Arc::new(collection)), errors));

@@ -30,6 +30,7 @@ use crate::matcher::{Matcher, Mention};
 use crate::search::query::Matched;
 use crate::search::snippet::Snippet;
 use crate::search::{Hit, Index, IndexBuilder, Query, COMPOUNDS_TSV};
+use crate::text::FoldedTokens;
 
 /// How often one entity is mentioned in a set of documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,14 +173,15 @@ impl<'m> CollectionBuilder<'m> {
 
     /// Annotates and indexes one more document.
     pub fn add(&mut self, doc: Document) {
-        let ms = self.matcher.find(&doc.text);
+        let folded = FoldedTokens::new(&doc.text);
+        let ms = self.matcher.find_in(&doc.text, &folded);
         let mut counts: HashMap<EntityId, u32> = HashMap::new();
         for m in &ms {
             *counts.entry(m.entity).or_default() += 1;
         }
         let mut v: Vec<_> = counts.into_iter().collect();
         v.sort_unstable();
-        self.index.add(doc.title.as_deref().unwrap_or(""), &doc.text);
+        self.index.add_folded(doc.title.as_deref().unwrap_or(""), &folded);
         self.per_doc.push(v);
         self.mentions.push(ms);
         self.docs.push(doc);

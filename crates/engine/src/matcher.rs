@@ -32,7 +32,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer, Kind};
 use crate::span::Span;
-use crate::text::{fold_into, starts_upper, tokenize, Gap};
+use crate::text::{fold_into, starts_upper, tokenize, FoldedTokens, Gap};
 use crate::Fx;
 
 /// One mention of an entity in a text.
@@ -200,7 +200,12 @@ impl Matcher {
 
     /// Finds all mentions in `text`, in order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let toks = self.tokens(text);
+        self.find_in(text, &FoldedTokens::new(text))
+    }
+
+    /// [`Matcher::find`] with the text's tokens already folded.
+    pub fn find_in(&self, text: &str, folded: &FoldedTokens) -> Vec<Mention> {
+        let toks = self.tokens(text, folded);
         let mut out = Vec::new();
         // Short aliases wait until the whole text is seen: (node, position in `out`).
         let mut pending_short: Vec<(u32, usize)> = Vec::new();
@@ -242,24 +247,22 @@ impl Matcher {
         out
     }
 
-    fn tokens(&self, text: &str) -> Vec<Tok> {
-        let mut buf = String::new();
+    fn tokens(&self, text: &str, f: &FoldedTokens) -> Vec<Tok> {
         let mut prev_end = None;
-        tokenize(text)
-            .map(|t| {
+        (0..f.len())
+            .map(|k| {
+                let span = f.spans[k];
                 let gap_before = match prev_end {
                     None => Gap::Other,
-                    Some(end) => Gap::between(text, end, t.span.start as usize),
+                    Some(end) => Gap::between(text, end, span.start as usize),
                 };
-                prev_end = Some(t.span.end as usize);
-                let word = t.span.slice(text);
-                buf.clear();
-                fold_into(word, &mut buf);
-                let vid = self.vocab.get(buf.as_str()).copied().unwrap_or(NONE);
+                prev_end = Some(span.end as usize);
+                let folded = f.folded(k);
+                let vid = self.vocab.get(folded).copied().unwrap_or(NONE);
                 // A word of the gazetteer is taken as it is ("Kenya" is not "Ke" + "nya").
                 let (stripped_vid, stripped_end) =
-                    if vid == NONE { self.strip_enclitic(word, &buf, t.span) } else { (NONE, 0) };
-                Tok { span: t.span, gap_before, vid, stripped_vid, stripped_end }
+                    if vid == NONE { self.strip_enclitic(span.slice(text), folded, span) } else { (NONE, 0) };
+                Tok { span, gap_before, vid, stripped_vid, stripped_end }
             })
             .collect()
     }

@@ -230,6 +230,47 @@ fn strip_latin(c: char) -> Option<&'static str> {
     })
 }
 
+/// A text's tokens with their folded forms, computed once for everyone who needs them (the
+/// matcher and the index both read a document's words).
+#[derive(Debug, Clone, Default)]
+pub struct FoldedTokens {
+    /// The tokens, in order.
+    pub spans: Vec<Span>,
+    /// The folded forms, one after another.
+    pub folded: String,
+    /// Where each token's folded form ends in `folded` (it starts where the previous ends).
+    pub ends: Vec<u32>,
+}
+
+impl FoldedTokens {
+    /// Tokenizes and folds `text`.
+    pub fn new(text: &str) -> FoldedTokens {
+        let mut f = FoldedTokens { folded: String::with_capacity(text.len()), ..FoldedTokens::default() };
+        for t in tokenize(text) {
+            fold_into(t.span.slice(text), &mut f.folded);
+            f.spans.push(t.span);
+            f.ends.push(f.folded.len() as u32);
+        }
+        f
+    }
+
+    /// The folded form of token `k`.
+    pub fn folded(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.folded[start..self.ends[k] as usize]
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// True for a text without words.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
 /// True if the first character of `word` is upper case (or title case).
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::stem::stem;
-use crate::text::{fold_into, tokenize};
+use crate::text::{fold_into, tokenize, FoldedTokens};
 use crate::Fx;
 
 /// Positions of title tokens start here, so that a phrase never spans title and body.
@@ -105,19 +105,27 @@ impl IndexBuilder {
 
     /// Adds the next document (its id is the number of documents added before it).
     pub fn add(&mut self, title: &str, body: &str) {
+        self.add_folded(title, &FoldedTokens::new(body));
+    }
+
+    /// [`IndexBuilder::add`] with the body's tokens already folded.
+    pub fn add_folded(&mut self, title: &str, body: &FoldedTokens) {
         let doc = self.index.doc_len.len() as u32;
         self.scratch.clear();
         let mut len = 0u32;
-        for (field, base) in [(title, TITLE_BASE), (body, 0)] {
-            for (k, t) in tokenize(field).enumerate() {
-                let mut buf = std::mem::take(&mut self.buf);
-                buf.clear();
-                fold_into(t.span.slice(field), &mut buf);
-                let id = self.term_id(&buf);
-                self.buf = buf;
-                self.scratch.push((id, base + k as u32));
-                len += if base == TITLE_BASE { u32::from(TITLE_WEIGHT) } else { 1 };
-            }
+        for (k, t) in tokenize(title).enumerate() {
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            fold_into(t.span.slice(title), &mut buf);
+            let id = self.term_id(&buf);
+            self.buf = buf;
+            self.scratch.push((id, TITLE_BASE + k as u32));
+            len += u32::from(TITLE_WEIGHT);
+        }
+        for k in 0..body.len() {
+            let id = self.term_id(body.folded(k));
+            self.scratch.push((id, k as u32));
+            len += 1;
         }
         self.index.doc_len.push(len);
         self.scratch.sort_unstable();

@@ -1,0 +1,105 @@
+// Search at scale in headless Chromium, on the same corpus and queries for every engine:
+//  1. Sorot's engine (WebAssembly), MiniSearch 7 and FlexSearch 0.8 in one page: index-build
+//     time, query time (p50/p95), memory; ratios against MiniSearch.
+//  2. The Sorot explorer itself with ?corpus=: time from the file's arrival to ready (annotated
+//     and indexed), memory, and keystroke-to-results latency.
+//   node bench/search-bench.js [corpus.jsonl]      (after ./run build; default ../shared/corpora/clickid.jsonl)
+import { readFileSync } from 'node:fs';
+import { serve, launch, openPage } from '../e2e/harness.js';
+
+const corpusPath = process.argv[2] || new URL('../../shared/corpora/clickid.jsonl', import.meta.url).pathname;
+const corpus = readFileSync(corpusPath);
+const queries = readFileSync(new URL('./queries.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+// The peers have no phrase, exclusion or OR syntax: they get the plain words.
+const plain = queries.map((q) => q.replace(/"/g, '').replace(/\bOR\b/g, ' ').replace(/(^|\s)-\S+/g, ' ').trim());
+const nm = (p) => readFileSync(new URL(`../node_modules/${p}`, import.meta.url));
+const server = await serve({
+  'bench-corpus.jsonl': corpus,
+  'minisearch.js': nm('minisearch/dist/es/index.js'),
+  'flexsearch.js': nm('flexsearch/dist/flexsearch.bundle.module.min.mjs'),
+  'bench.html': '<!doctype html><meta charset="utf-8"><title>bench</title><body></body>',
+});
+const browser = await launch({ gc: true });
+const ROUNDS = 5;
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { p50: q(0.5), p95: q(0.95) };
+};
+
+// 1. Engines side by side.
+const page = await openPage(browser, server.url);
+const engines = await page.evaluate(async ({ queries, plain, rounds }) => {
+  const text = await (await fetch('bench-corpus.jsonl')).text();
+  const docs = text.split('\n').filter((l) => l.trim()).map((l) => { try { return JSON.parse(l); } catch { return null; } }).filter(Boolean)
+    .map((d, i) => ({ id: i, title: d.title || '', text: d.text }));
+  const heap = () => { if (window.gc) { window.gc(); window.gc(); } return performance.memory.usedJSHeapSize; };
+  const time = (f) => { const t = performance.now(); f(); return performance.now() - t; };
+  const out = {};
+  // Sorot (WebAssembly): parse + index, then queries.
+  const r = Array.from(window.wasmBindings.benchEngine(text, queries, rounds));
+  out.sorot = { build: r[0] + r[1], memory: r[2], docs: r[3], times: r.slice(4) };
+  // MiniSearch: BM25+, prefix and fuzzy search, AND of words.
+  const { default: MiniSearch } = await import('./minisearch.js');
+  let h0 = heap();
+  let ms = new MiniSearch({ fields: ['title', 'text'], searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { title: 2 } } });
+  const msBuild = time(() => ms.addAll(docs));
+  const msMem = heap() - h0;
+  const msTimes = [];
+  for (let k = 0; k < rounds; k++) for (const q of plain) msTimes.push(time(() => ms.search(q)));
+  out.minisearch = { build: msBuild, memory: msMem, times: msTimes };
+  ms = null;
+  // FlexSearch: forward (prefix) tokenization, no ranking function beyond its own.
+  const FlexSearch = await import('./flexsearch.js');
+  h0 = heap();
+  let fx = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'text'] }, tokenize: 'forward' });
+  const fxBuild = time(() => { for (const d of docs) fx.add(d); });
+  const fxMem = heap() - h0;
+  const fxTimes = [];
+  for (let k = 0; k < rounds; k++) for (const q of plain) fxTimes.push(time(() => fx.search(q, { limit: 10000 })));
+  out.flexsearch = { build: fxBuild, memory: fxMem, times: fxTimes };
+  return out;
+}, { queries, plain, rounds: ROUNDS });
+await page.close();
+
+// 2. The explorer on the same corpus.
+const ui = await openPage(browser, `${server.url}?corpus=bench-corpus.jsonl`, { timeout: 180000 });
+const loadMs = Number(await ui.evaluate(() => document.body.dataset.loadMs));
+const docsLoaded = Number(await ui.evaluate(() => document.body.dataset.docs));
+const uiMem = await ui.evaluate(() => { if (window.gc) window.gc(); return { js: performance.memory.usedJSHeapSize, wasm: window.wasmBindings.memoryBytes() }; });
+// Keystroke → results on screen: from keydown to the first frame after the result count changes.
+await ui.evaluate(() => {
+  window.__lat = [];
+  const count = document.querySelector('[data-testid=result-count]');
+  let t0 = 0;
+  document.addEventListener('keydown', () => { t0 = performance.now(); }, true);
+  new MutationObserver(() => { const t = t0; requestAnimationFrame(() => window.__lat.push(performance.now() - t)); })
+    .observe(count, { childList: true, subtree: true, characterData: true });
+});
+const box = ui.getByTestId('search');
+for (const q of queries.slice(0, 20)) {
+  await box.fill('');
+  await ui.waitForTimeout(50);
+  await ui.evaluate(() => { window.__lat.length = 0; });
+  await box.pressSequentially(q, { delay: 120 });
+  await ui.waitForTimeout(150);
+  await ui.evaluate(() => { window.__all = (window.__all || []).concat(window.__lat); });
+}
+const latencies = await ui.evaluate(() => window.__all);
+await browser.close();
+await server.close();
+
+const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
+const rows = [['Sorot (wasm)', engines.sorot], ['MiniSearch 7.2', engines.minisearch], ['FlexSearch 0.8', engines.flexsearch]];
+const base = engines.minisearch;
+const bs = stats(base.times);
+console.log(`corpus: ${corpusPath} (${(corpus.length / 1e6).toFixed(1)} MB, ${engines.sorot.docs} documents), ${queries.length} queries x ${ROUNDS}`);
+console.log('| engine | index build | query p50 | query p95 | memory | build vs MiniSearch | p95 vs MiniSearch |');
+console.log('|---|---|---|---|---|---|---|');
+for (const [name, e] of rows) {
+  const s = stats(e.times);
+  console.log(`| ${name} | ${(e.build / 1000).toFixed(2)} s | ${s.p50.toFixed(2)} ms | ${s.p95.toFixed(2)} ms | ${mb(e.memory)} | ${(e.build / base.build).toFixed(2)}x | ${(s.p95 / bs.p95).toFixed(2)}x |`);
+}
+const l = stats(latencies);
+console.log(`explorer: ${docsLoaded} articles ready ${(loadMs / 1000).toFixed(2)} s after the file arrived (parse, annotate, index); memory ${mb(uiMem.wasm)} wasm + ${mb(uiMem.js)} JS`);
+console.log(`explorer: keystroke to results on screen p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms over ${latencies.length} keystrokes`);
