@@ -126,3 +126,18 @@ test('corpus text is rendered as text, never as markup', async () => {
   assert.equal(await hostile.locator('img').count(), 0);
   assert.deepEqual(hostile.problems, []);
 });
+
+test('the open article marks the query hits too, inside mentions where they overlap', async () => {
+  const page = await openPage(browser, `${server.url}?doc=003_267ace863f6cbc36.txt`);
+  const reader = page.getByTestId('reader');
+  const mentionsBefore = await reader.locator('mark.mention').count();
+  assert.equal(await reader.locator('mark.hit').count(), 0);
+  await page.getByTestId('search').fill('amerika lavrov');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=reader] mark.hit').length > 0);
+  const hits = await reader.locator('mark.hit').allInnerTexts();
+  assert.ok(hits.includes('Lavrov') && hits.includes('Amerika'), hits.join(' | '));
+  // "Amerika Serikat" stays one mention, with the hit inside it.
+  assert.equal(await reader.locator('mark.mention').count(), mentionsBefore);
+  assert.equal(await reader.locator('mark.mention[data-entity=US] mark.hit').innerText(), 'Amerika');
+  assert.deepEqual(page.problems, []);
+});

@@ -1,4 +1,5 @@
-//! How a document is laid out for reading: paragraphs, each a run of plain text and mentions.
+//! How a document is laid out for reading: paragraphs and snippets, each a run of plain text,
+//! mentions and query hits.
 //!
 //! Pure and tested natively; the reader component turns the segments into text nodes and
 //! `<mark>` elements, never into HTML strings.
@@ -7,50 +8,10 @@ use sorot_engine::matcher::Mention;
 use sorot_engine::search::snippet::Snippet;
 use sorot_engine::span::Span;
 
-/// A piece of a paragraph: plain text, or the text of one mention.
+/// A piece of text to show: plain, a query hit, a mention, or a hit inside a mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
+pub struct Piece {
     /// The text, exactly as in the document.
-    pub text: String,
-    /// Index of the mention in the document's mention list, for mention segments.
-    pub mention: Option<usize>,
-}
-
-/// Splits `text` into paragraphs at blank lines, and each paragraph into segments at the
-/// mentions' edges. Single line breaks stay inside a paragraph. Whitespace-only paragraphs are
-/// dropped; every other byte of `text` lands in exactly one segment.
-///
-/// `mentions` must be sorted and non-overlapping, as [`sorot_engine::matcher::Matcher::find`]
-/// returns them; a mention that crosses a paragraph break is not highlighted.
-pub fn paragraphs(text: &str, mentions: &[Mention]) -> Vec<Vec<Segment>> {
-    let mut out = Vec::new();
-    let mut next = 0; // first mention not yet placed
-    for (start, end) in paragraph_ranges(text) {
-        let mut segs = Vec::new();
-        let mut pos = start;
-        while next < mentions.len() && (mentions[next].span.start as usize) < end {
-            let m = mentions[next].span.range();
-            if m.start >= pos && m.end <= end {
-                if m.start > pos {
-                    segs.push(Segment { text: text[pos..m.start].to_string(), mention: None });
-                }
-                segs.push(Segment { text: text[m.clone()].to_string(), mention: Some(next) });
-                pos = m.end;
-            }
-            next += 1;
-        }
-        if pos < end {
-            segs.push(Segment { text: text[pos..end].to_string(), mention: None });
-        }
-        out.push(segs);
-    }
-    out
-}
-
-/// A piece of a snippet: text that may be a query hit, a mention, or both.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SnippetPiece {
-    /// The text, exactly as in the document (line breaks made spaces).
     pub text: String,
     /// Part of a query hit.
     pub hit: bool,
@@ -58,31 +19,47 @@ pub struct SnippetPiece {
     pub mention: Option<usize>,
 }
 
-/// Splits a snippet's window into pieces at the edges of hits and of mentions, so that both can
-/// be marked; every byte of the window lands in exactly one piece.
-pub fn snippet_pieces(text: &str, snippet: &Snippet, mentions: &[Mention]) -> Vec<SnippetPiece> {
-    let w = snippet.span;
-    let inside = |s: Span| s.start >= w.start && s.end <= w.end;
+/// Splits `window` of `text` into pieces at the edges of hits and of mentions, so that both can
+/// be marked; every byte of the window lands in exactly one piece. Mentions and hits that
+/// cross the window's edges are not marked.
+pub fn pieces(text: &str, window: Span, hits: &[Span], mentions: &[Mention]) -> Vec<Piece> {
+    let inside = |s: Span| s.start >= window.start && s.end <= window.end;
     let ms: Vec<(usize, Span)> = mentions.iter().enumerate().map(|(i, m)| (i, m.span)).filter(|&(_, s)| inside(s)).collect();
-    let mut cuts: Vec<u32> = vec![w.start, w.end];
-    for s in snippet.hits.iter().copied().chain(ms.iter().map(|m| m.1)) {
+    let hs: Vec<Span> = hits.iter().copied().filter(|&s| inside(s)).collect();
+    let mut cuts: Vec<u32> = vec![window.start, window.end];
+    for s in hs.iter().copied().chain(ms.iter().map(|m| m.1)) {
         cuts.push(s.start);
         cuts.push(s.end);
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut out: Vec<SnippetPiece> = Vec::new();
+    let mut out: Vec<Piece> = Vec::new();
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        if a >= b || a < w.start || b > w.end {
-            continue;
-        }
-        let hit = snippet.hits.iter().any(|h| h.start <= a && b <= h.end);
+        let hit = hs.iter().any(|h| h.start <= a && b <= h.end);
         let mention = ms.iter().find(|(_, s)| s.start <= a && b <= s.end).map(|m| m.0);
-        let piece = text[a as usize..b as usize].replace(['\n', '\r'], " ");
+        let piece = &text[a as usize..b as usize];
         match out.last_mut() {
-            Some(last) if last.hit == hit && last.mention == mention => last.text.push_str(&piece),
-            _ => out.push(SnippetPiece { text: piece, hit, mention }),
+            Some(last) if last.hit == hit && last.mention == mention => last.text.push_str(piece),
+            _ => out.push(Piece { text: piece.to_string(), hit, mention }),
+        }
+    }
+    out
+}
+
+/// Splits `text` into paragraphs at blank lines, and each paragraph into [`pieces`] at the edges
+/// of mentions and query hits. Single line breaks stay inside a paragraph. Whitespace-only
+/// paragraphs are dropped; every other byte of `text` lands in exactly one piece.
+pub fn paragraphs(text: &str, mentions: &[Mention], hits: &[Span]) -> Vec<Vec<Piece>> {
+    paragraph_ranges(text).into_iter().map(|(start, end)| pieces(text, Span::new(start, end), hits, mentions)).collect()
+}
+
+/// The pieces of a snippet's window, with line breaks shown as spaces.
+pub fn snippet_pieces(text: &str, snippet: &Snippet, mentions: &[Mention]) -> Vec<Piece> {
+    let mut out = pieces(text, snippet.span, &snippet.hits, mentions);
+    for p in &mut out {
+        if p.text.contains(['\n', '\r']) {
+            p.text = p.text.replace(['\n', '\r'], " ");
         }
     }
     out
@@ -121,14 +98,14 @@ mod tests {
     fn paragraphs_split_at_blank_lines_and_keep_every_word() {
         let text = "Rusia dan CIS\nbaris dua\n\n\n  \nSCO <b>x</b>\n";
         let ms = [mention(0, 5), mention(10, 13), mention(29, 32)];
-        let ps = paragraphs(text, &ms);
-        let shown: Vec<Vec<(&str, Option<usize>)>> =
-            ps.iter().map(|p| p.iter().map(|s| (s.text.as_str(), s.mention)).collect()).collect();
+        let ps = paragraphs(text, &ms, &[Span::new(20, 23)]);
+        let shown: Vec<Vec<(&str, bool, Option<usize>)>> =
+            ps.iter().map(|p| p.iter().map(|s| (s.text.as_str(), s.hit, s.mention)).collect()).collect();
         assert_eq!(
             shown,
             [
-                vec![("Rusia", Some(0)), (" dan ", None), ("CIS", Some(1)), ("\nbaris dua", None)],
-                vec![("SCO", Some(2)), (" <b>x</b>", None)],
+                vec![("Rusia", false, Some(0)), (" dan ", false, None), ("CIS", false, Some(1)), ("\nbaris ", false, None), ("dua", true, None)],
+                vec![("SCO", false, Some(2)), (" <b>x</b>", false, None)],
             ]
         );
     }
@@ -155,7 +132,7 @@ mod tests {
 
     #[test]
     fn an_empty_document_has_no_paragraphs() {
-        assert!(paragraphs("", &[]).is_empty());
-        assert!(paragraphs(" \n\n\t", &[]).is_empty());
+        assert!(paragraphs("", &[], &[]).is_empty());
+        assert!(paragraphs(" \n\n\t", &[], &[]).is_empty());
     }
 }

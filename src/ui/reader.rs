@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use sorot_engine::gazetteer::EntityId;
 use wasm_bindgen::JsCast;
 
-use super::nav::{href, on_link_click, Corpus, View};
-use crate::render::paragraphs;
+use super::nav::{href, on_link_click, Corpus, Current, View};
+use crate::render::{paragraphs, Piece};
 
 /// The reader for the document named by `doc` in the URL, or a welcome text.
 ///
@@ -108,44 +108,44 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let paras = paragraphs(&d.text, &mentions)
-        .into_iter()
-        .map(|segs| {
-            let parts = segs
+    // The body follows the query: its hits are marked too, inside mentions where they overlap.
+    let Current { answer, .. } = expect_context::<Current>();
+    let paras = {
+        let c = c.clone();
+        let mentions = mentions.clone();
+        move || {
+            let text = &c.docs()[doc].text;
+            let g = c.gazetteer();
+            let hits = answer.with(|a| c.hits(doc, &a.0.matched));
+            paragraphs(text, &mentions, &hits)
                 .into_iter()
-                .map(|s| match s.mention {
-                    None => s.text.into_any(),
-                    Some(i) => {
-                        let m = mentions[i];
-                        let e = g.entity(m.entity);
-                        let alias = m.explanation(g);
-                        let kind = e.kind.as_str();
-                        let tip = format!(
-                            "{} · {}\n{} {} · matched “{}”",
-                            e.name_id, e.name_en, kind, e.code, alias
-                        );
-                        let entity = m.entity;
-                        let class = move || {
-                            let mut c = format!("mention mention--{kind}");
-                            if selected.with(|s| s.contains(&entity)) {
-                                c.push_str(" mention--selected");
-                            }
-                            if focus.get() == Some(i) {
-                                c.push_str(" mention--focus");
-                            }
-                            c
-                        };
-                        view! {
-                            <mark class=class data-entity=e.code.clone() data-kind=kind data-mention=i
-                                data-alias=alias.clone() title=tip>{s.text}</mark>
+                .map(|pieces| {
+                    let mut parts = Vec::new();
+                    let mut run: Vec<Piece> = Vec::new();
+                    // Consecutive pieces of one mention become one <mark>.
+                    let flush = |run: &mut Vec<Piece>, parts: &mut Vec<AnyView>| {
+                        let Some(i) = run.first().and_then(|p| p.mention) else { return };
+                        let inner = run.drain(..).map(hit_or_text).collect_view();
+                        parts.push(mention_mark(g, &mentions, i, selected, focus, inner));
+                    };
+                    for p in pieces {
+                        if p.mention.is_some() && run.first().is_some_and(|r| r.mention != p.mention) {
+                            flush(&mut run, &mut parts);
                         }
-                        .into_any()
+                        match p.mention {
+                            Some(_) => run.push(p),
+                            None => {
+                                flush(&mut run, &mut parts);
+                                parts.push(hit_or_text(p));
+                            }
+                        }
                     }
+                    flush(&mut run, &mut parts);
+                    view! { <p class="sorot-reader__p">{parts}</p> }
                 })
-                .collect_view();
-            view! { <p class="sorot-reader__p">{parts}</p> }
-        })
-        .collect_view();
+                .collect_view()
+        }
+    };
 
     let close_target = move || view.0.with(|s| s.with_doc(None));
     let on_close = on_link_click(view, close_target);
@@ -214,4 +214,44 @@ fn scroll_to_mention(i: usize) {
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
     opts.set_behavior(web_sys::ScrollBehavior::Smooth);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// A piece of text, as a query hit or as plain text.
+fn hit_or_text(p: Piece) -> AnyView {
+    if p.hit {
+        view! { <mark class="hit">{p.text}</mark> }.into_any()
+    } else {
+        p.text.into_any()
+    }
+}
+
+/// The `<mark>` of mention `i`, explaining itself in its title.
+fn mention_mark(
+    g: &sorot_engine::gazetteer::Gazetteer,
+    mentions: &[sorot_engine::matcher::Mention],
+    i: usize,
+    selected: Memo<Vec<EntityId>>,
+    focus: RwSignal<Option<usize>>,
+    inner: impl IntoView + 'static,
+) -> AnyView {
+    let m = mentions[i];
+    let e = g.entity(m.entity);
+    let alias = m.explanation(g);
+    let kind = e.kind.as_str();
+    let tip = format!("{} · {}\n{} {} · matched “{}”", e.name_id, e.name_en, kind, e.code, alias);
+    let entity = m.entity;
+    let class = move || {
+        let mut c = format!("mention mention--{kind}");
+        if selected.with(|s| s.contains(&entity)) {
+            c.push_str(" mention--selected");
+        }
+        if focus.get() == Some(i) {
+            c.push_str(" mention--focus");
+        }
+        c
+    };
+    view! {
+        <mark class=class data-entity=e.code.clone() data-kind=kind data-mention=i data-alias=alias title=tip>{inner}</mark>
+    }
+    .into_any()
 }

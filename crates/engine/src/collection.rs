@@ -307,6 +307,11 @@ impl Collection {
         Response { hits, facets, matched }
     }
 
+    /// Every word of document `doc` that a query matched.
+    pub fn hits(&self, doc: usize, matched: &Matched) -> Vec<crate::span::Span> {
+        self.index.hits(&self.docs[doc].text, matched)
+    }
+
     /// The snippet of document `doc` for what a query matched: its densest window of hits.
     pub fn snippet(&self, doc: usize, matched: &Matched, words: usize) -> Snippet {
         self.index.snippet(&self.docs[doc].text, matched, words)

@@ -22,13 +22,11 @@ pub struct Snippet {
 const LEAD: usize = 6;
 
 impl Index {
-    /// The window of `words` tokens of `text` holding the most distinct matched forms (then the
-    /// most hits), starting a few words before its first hit; the opening window when nothing
-    /// matches.
-    pub fn snippet(&self, text: &str, matched: &Matched, words: usize) -> Snippet {
+    /// The tokens of `text` and, for each, the matched term it is (if it is one).
+    fn hit_terms(&self, text: &str, matched: &Matched) -> (Vec<Span>, Vec<Option<u32>>) {
         let toks: Vec<Span> = tokenize(text).map(|t| t.span).collect();
         let mut buf = String::new();
-        let hit_term: Vec<Option<u32>> = toks
+        let hit_term = toks
             .iter()
             .map(|&s| {
                 if matched.is_empty() {
@@ -41,6 +39,20 @@ impl Index {
                 (matched.terms.contains(&t) || by_stem).then_some(t)
             })
             .collect();
+        (toks, hit_term)
+    }
+
+    /// Every word of `text` that the query matched, in order (for highlighting a whole text).
+    pub fn hits(&self, text: &str, matched: &Matched) -> Vec<Span> {
+        let (toks, hit_term) = self.hit_terms(text, matched);
+        toks.into_iter().zip(hit_term).filter(|(_, t)| t.is_some()).map(|(s, _)| s).collect()
+    }
+
+    /// The window of `words` tokens of `text` holding the most distinct matched forms (then the
+    /// most hits), starting a few words before its first hit; the opening window when nothing
+    /// matches.
+    pub fn snippet(&self, text: &str, matched: &Matched, words: usize) -> Snippet {
+        let (toks, hit_term) = self.hit_terms(text, matched);
         let hits: Vec<usize> = (0..toks.len()).filter(|&k| hit_term[k].is_some()).collect();
         let words = words.max(1);
         let mut best = (0usize, 0usize, 0usize); // (distinct, count, first token)
