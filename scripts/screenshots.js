@@ -10,6 +10,7 @@ const shots = [
   ['explorer-dark.png', '?doc=001_bbda12ee46ec3871.txt', 'dark', { width: 1400, height: 900 }],
   ['explorer-home.png', '', 'light', { width: 1400, height: 900 }],
   ['explorer-narrow.png', '?q=putin', 'light', { width: 420, height: 900 }],
+  ['explorer-search.png', '?q=kerja+sama&doc=003_267ace863f6cbc36.txt', 'light', { width: 1400, height: 900 }],
 ];
 for (const [name, query, colorScheme, viewport] of shots) {
   const page = await openPage(browser, server.url + query, { colorScheme, viewport });
