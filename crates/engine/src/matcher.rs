@@ -352,7 +352,7 @@ impl Matcher {
                 Case::Exact => words.iter().enumerate().all(|(k, w)| {
                     let span = toks[i + k].span;
                     let word_end = if k + 1 == words.len() { end } else { span.end };
-                    &text[span.start as usize..word_end as usize] == &**w
+                    text[span.start as usize..word_end as usize] == **w
                 }),
             }
         })

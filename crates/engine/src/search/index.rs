@@ -176,13 +176,7 @@ impl IndexBuilder {
         let ix = &mut self.index;
         let n_terms = ix.term_text.len();
         // Counting sort by term keeps documents in increasing order within a term.
-        let mut counts = vec![0u32; n_terms + 1];
-        for e in &self.term_entries {
-            counts[e.0 as usize + 1] += 1;
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
+        let counts = group_offsets(self.term_entries.iter().map(|e| e.0), n_terms);
         ix.t_ranges = (0..n_terms).map(|t| Range { start: counts[t], end: counts[t + 1] }).collect();
         let total = self.term_entries.len();
         ix.t_docs = vec![0; total];
@@ -210,13 +204,7 @@ impl IndexBuilder {
         ix.positions = positions;
 
         let n_stems = ix.stems.len();
-        let mut counts = vec![0u32; n_stems + 1];
-        for e in &self.stem_entries {
-            counts[e.0 as usize + 1] += 1;
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
+        let counts = group_offsets(self.stem_entries.iter().map(|e| e.0), n_stems);
         ix.s_ranges = (0..n_stems).map(|s| Range { start: counts[s], end: counts[s + 1] }).collect();
         ix.s_docs = vec![0; self.stem_entries.len()];
         ix.s_tf = vec![0; self.stem_entries.len()];
@@ -242,6 +230,19 @@ impl IndexBuilder {
         ix.norm = ix.doc_len.iter().map(|&l| super::query::K1 * (1.0 - super::query::B + super::query::B * l as f32 / avg)).collect();
         self.index
     }
+}
+
+/// Where each of `n` groups starts when entries with these group keys are laid out group by
+/// group: `n + 1` offsets, the last being the number of entries.
+fn group_offsets(keys: impl Iterator<Item = u32>, n: usize) -> Vec<u32> {
+    let mut offsets = vec![0u32; n + 1];
+    for k in keys {
+        offsets[k as usize + 1] += 1;
+    }
+    for i in 1..offsets.len() {
+        offsets[i] += offsets[i - 1];
+    }
+    offsets
 }
 
 impl Index {

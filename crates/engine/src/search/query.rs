@@ -308,19 +308,10 @@ impl Index {
 
     fn apply(&self, src: &Source, scores: &mut [f32]) {
         match *src {
-            Source::Term(t, w) => {
-                let r = self.t_ranges[t as usize];
-                let idf = w * self.idf(self.df(r));
-                for i in r.start as usize..r.end as usize {
-                    let d = self.t_docs[i];
-                    let s = self.bm25(idf, self.t_tf[i], d);
-                    let slot = &mut scores[d as usize];
-                    *slot = slot.max(s);
-                }
-            }
-            Source::Stem(s, w) => self.apply_stem(s, w, scores),
+            Source::Term(t, w) => self.raise(self.t_ranges[t as usize], &self.t_docs, &self.t_tf, w, scores),
+            Source::Stem(s, w) => self.raise(self.s_ranges[s as usize], &self.s_docs, &self.s_tf, w, scores),
             Source::Stems(ref parts, w) => {
-                // Every part must be there: score the rarest, then keep documents with all.
+                // Every part must be there; the score is the parts' mean.
                 let mut acc = vec![0f32; scores.len()];
                 let mut hits = vec![0u8; scores.len()];
                 for &p in parts {
@@ -341,14 +332,14 @@ impl Index {
         }
     }
 
-    fn apply_stem(&self, s: u32, w: f32, scores: &mut [f32]) {
-        let r = self.s_ranges[s as usize];
+    /// Raises each document's score to `w` times its BM25 for one postings list.
+    fn raise(&self, r: Range, docs: &[u32], tfs: &[u16], w: f32, scores: &mut [f32]) {
         let idf = w * self.idf(self.df(r));
         for i in r.start as usize..r.end as usize {
-            let d = self.s_docs[i];
-            let sc = self.bm25(idf, self.s_tf[i], d);
+            let d = docs[i];
+            let s = self.bm25(idf, tfs[i], d);
             let slot = &mut scores[d as usize];
-            *slot = slot.max(sc);
+            *slot = slot.max(s);
         }
     }
 
