@@ -119,3 +119,58 @@ fn empty_and_odd_texts_are_handled() {
         ("Rusia\u{301} dan Ukraina", &["RU:Rusia\u{301}", "UA:Ukraina"]),
     ]);
 }
+
+#[test]
+fn institutions_named_after_a_country_are_not_mentions_of_it() {
+    check(&[
+        ("Gubernur Bank Indonesia Perry Warjiyo memberikan informasi", &[]),
+        ("dari Universitas Islam Indonesia (UII) Ismail Fahmi", &[]),
+        ("Sekretaris Jenderal Persatuan Petambak Garam Indonesia Waji memandang", &[]),
+        ("Jakarta, CNN Indonesia - - Pemerintahan Thailand bersama Google", &["TH:Pemerintahan Thailand"]),
+        ("kilang minyak Saudi Aramco di Abqaiq", &[]),
+        // A context word stops the look-back: the country after it is a mention.
+        ("Universitas Harvard Undang Presiden Indonesia", &["ID:Indonesia"]),
+    ]);
+}
+
+#[test]
+fn more_government_phrases_and_their_acronyms() {
+    check(&[
+        ("diunggah akun Twitter Kedubes Inggris di Twitter", &["GB:Kedubes Inggris"]),
+        ("Kedutaan Besar Inggris di Jakarta mengibarkan bendera", &["GB:Kedutaan Besar Inggris"]),
+        ("kali pertama bagi KBRI Ottawa menyelenggarakan kegiatan", &["ID:KBRI"]),
+        ("pemerintah Jepang menolak", &["JP:pemerintah Jepang"]),
+        ("Angkatan Laut AS mengatakan kapal induk", &["US:AS"]),
+    ]);
+}
+
+#[test]
+fn official_long_forms_must_be_capitalized() {
+    check(&[
+        ("Kerajaan Thailand menolak", &["TH:Kerajaan Thailand"]),
+        ("pendukung garis keras kerajaan Thailand yang", &["TH:Thailand"]),
+    ]);
+}
+
+#[test]
+fn epithets_variants_and_other_scripts() {
+    check(&[
+        ("perang dagang dengan Negeri Paman Sam berlanjut", &["US:Negeri Paman Sam"]),
+        ("produk dari Negeri Tirai Bambu", &["CN:Negeri Tirai Bambu"]),
+        ("warga Timor Leste dan Timor-Leste", &["TL:Timor Leste", "TL:Timor-Leste"]),
+        ("Korut dan Korsel sepakat", &["KP:Korut", "KR:Korsel"]),
+        ("Россия и Китай", &["RU:Россия", "CN:Китай"]),
+        ("中国和俄罗斯", &["CN:中国", "RU:俄罗斯"]),
+        ("la Chine et la Russie", &["CN:Chine", "RU:Russie"]),
+    ]);
+}
+
+#[test]
+fn currency_codes_and_personal_names() {
+    check(&[
+        ("senilai US$ 15 ribu", &[]),
+        ("juru bicara Kolonel Turki al-Maliki menjelaskan", &[]),
+        ("Presiden Turki Recep Tayyip Erdogan", &["TR:Turki"]),
+        ("legenda NBA Michael Jordan pensiun", &[]),
+    ]);
+}
