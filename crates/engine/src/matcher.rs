@@ -20,7 +20,10 @@
 //! keeps the longest alias whose case rule holds; the words it covers are then skipped. A
 //! hyphen is a gap like any other, so "Rusia-Ukraina" yields two mentions, while an alias that
 //! itself contains a hyphen ("Guinea-Bissau") still matches whole. The last token may carry an
-//! enclitic ("Saudilah"), which is left out of the span.
+//! enclitic ("Saudilah"), which is left out of the span. Government phrases ("Kementerian Luar
+//! Negeri") live in a second trie over the same edges: a walk that ends one continues into the
+//! country names, so "Kementerian Luar Negeri Rusia" is one mention without composing every
+//! phrase with every name in advance.
 //!
 //! # What it does not do
 //! It does not guess: a name missing from the gazetteer is not found, and context rules are the
