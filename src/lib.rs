@@ -56,8 +56,8 @@ pub fn memory_bytes() -> f64 {
 
 /// The search engine alone, for `bench/search-bench.js`: parses a JSON Lines corpus, indexes
 /// title and text (no annotation, as the peers do), then runs every query `rounds` times.
-/// Returns `[parse ms, index ms, memory growth bytes, documents, then one time in ms per query
-/// run]`.
+/// Returns `[parse ms, index ms, peak memory growth bytes, documents, index heap bytes, then
+/// one time in ms per query run]`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = benchEngine)]
 pub fn bench_engine(jsonl: &str, queries: Vec<String>, rounds: u32) -> Vec<f64> {
@@ -74,7 +74,7 @@ pub fn bench_engine(jsonl: &str, queries: Vec<String>, rounds: u32) -> Vec<f64> 
     }
     let index = b.finish();
     let index_ms = perf.now() - t;
-    let mut out = vec![parse_ms, index_ms, memory_bytes() - mem0, parsed.documents.len() as f64];
+    let mut out = vec![parse_ms, index_ms, memory_bytes() - mem0, parsed.documents.len() as f64, index.heap_bytes() as f64];
     drop(parsed);
     for _ in 0..rounds {
         for q in &queries {

@@ -267,6 +267,23 @@ impl Index {
             + self.s_docs.len() * 4 + self.s_tf.len() * 2
     }
 
+    /// Approximate heap bytes held by the whole index: postings, vocabulary (texts, maps,
+    /// per-term vectors) and per-document arrays.
+    pub fn heap_bytes(&self) -> usize {
+        let texts: usize = self.term_text.iter().map(|t| t.len()).sum();
+        let stem_texts: usize = self.stems.keys().map(|k| k.len()).sum();
+        // A hash map entry: key (16) + value (4) + control byte, at about 7/8 load.
+        let map_entry = 24;
+        self.postings_bytes()
+            + 2 * texts // each word's text lives in the map key and in `term_text`
+            + stem_texts
+            + (self.terms.len() + self.stems.len()) * map_entry
+            + self.term_text.len() * (16 + 4 + 24 + 4) // boxed text, sorted id, stems vec, one stem
+            + self.by_shape.values().map(|v| v.len() * 4 + 40).sum::<usize>()
+            + (self.t_ranges.len() + self.s_ranges.len()) * 8
+            + self.doc_len.len() * 8
+    }
+
     /// The stem ids a folded word stands for, computed as at indexing time.
     pub(crate) fn stems_of(&self, folded: &str) -> Vec<u32> {
         if let Some(&t) = self.terms.get(folded) {
