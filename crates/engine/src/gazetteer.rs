@@ -131,8 +131,13 @@ pub struct Gazetteer {
     pub(crate) government: Vec<String>,
     /// Folded enclitics that may follow a name without hiding it ("lah" in "Arab Saudilah").
     pub(crate) enclitics: Vec<String>,
-    /// Folded capitalized words that may precede a country name without making it a surname.
+    /// Folded capitalized words that may precede a country name without making it a surname:
+    /// titles and roles ("Presiden", "Timnas").
     pub(crate) name_context: Vec<String>,
+    /// Folded ordinary nouns that are often capitalized before a country name ("Lingkungan" in
+    /// "Menteri Lingkungan Malaysia"); unlike context words they may be part of an
+    /// institution's name.
+    pub(crate) common_nouns: Vec<String>,
     /// Folded words that open the proper name of an institution ("Universitas", "Bank"): a
     /// country name closing such a name ("Bank Indonesia") is part of it, not a mention.
     pub(crate) org_heads: Vec<String>,
@@ -142,6 +147,8 @@ pub struct Gazetteer {
 const ENTITIES_TSV: &str = include_str!("../data/entities.tsv");
 const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
 const RULES_TSV: &str = include_str!("../data/rules.tsv");
+/// Generated `common-noun` rules (tools/gazetteer/context_words.py).
+const CONTEXT_TSV: &str = include_str!("../data/context.tsv");
 
 impl Gazetteer {
     /// The gazetteer compiled into this crate, parsed once and shared (it is the one inside
@@ -155,7 +162,8 @@ impl Gazetteer {
 
     /// Parses the bundled data files.
     pub(crate) fn parse_bundled() -> Gazetteer {
-        Gazetteer::from_tsv(ENTITIES_TSV, ALIASES_TSV, RULES_TSV).unwrap_or_else(|e| panic!("bundled gazetteer: {e}"))
+        let rules = format!("{RULES_TSV}\n{CONTEXT_TSV}");
+        Gazetteer::from_tsv(ENTITIES_TSV, ALIASES_TSV, &rules).unwrap_or_else(|e| panic!("bundled gazetteer: {e}"))
     }
 
     /// The government phrases of the rules ("Kementerian Luar Negeri", "Kedubes").
@@ -173,6 +181,7 @@ impl Gazetteer {
             government: Vec::new(),
             enclitics: Vec::new(),
             name_context: Vec::new(),
+            common_nouns: Vec::new(),
             org_heads: Vec::new(),
         };
         for (line, cols) in rows(entities) {
@@ -219,6 +228,7 @@ impl Gazetteer {
                 "block-before" => g.block_before.push(fold(phrase)),
                 "enclitic" => g.enclitics.push(fold(phrase)),
                 "name-context" => g.name_context.push(fold(phrase)),
+                "common-noun" => g.common_nouns.push(fold(phrase)),
                 "org-head" => g.org_heads.push(fold(phrase)),
                 "government" => government.push(phrase.to_string()),
                 other => return Err(err(format!("unknown rule {other:?}"))),

@@ -88,6 +88,7 @@ pub struct Matcher {
     government_ends: HashMap<u32, u16, Fx>,
     block_before: HashSet<Box<str>>,
     name_context: HashSet<Box<str>>,
+    common_nouns: HashSet<Box<str>>,
     org_heads: HashSet<Box<str>>,
     enclitics: Vec<Box<str>>,
 }
@@ -129,6 +130,7 @@ impl Matcher {
             government_ends: HashMap::default(),
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
             name_context: gazetteer.name_context.iter().map(|s| s.as_str().into()).collect(),
+            common_nouns: gazetteer.common_nouns.iter().map(|s| s.as_str().into()).collect(),
             org_heads: gazetteer.org_heads.iter().map(|s| s.as_str().into()).collect(),
             enclitics: gazetteer.enclitics.iter().map(|s| s.as_str().into()).collect(),
             gazetteer: Arc::new(gazetteer),
@@ -233,7 +235,8 @@ impl Matcher {
                 || self.blocked_by_previous_word(text, &toks, i)
                 || currency_code(text, end as usize)
                 || (government.is_none() && self.inside_institution_name(text, &toks, floor, i))
-                || (alias_ref.person && government.is_none() && self.looks_like_person(text, &toks, floor, i, last));
+                || (alias_ref.person && government.is_none() && self.looks_like_person(text, &toks, floor, i, last))
+                || (government.is_none() && self.ends_proper_name(alias_ref, text, &toks, floor, i));
             if !blocked {
                 if alias_ref.short {
                     pending_short.push((node, out.len()));
@@ -375,13 +378,15 @@ impl Matcher {
     }
 
     /// True for a capitalized word that is evidence of a proper name: not the first word of a
-    /// sentence, and not a word that ordinarily stands next to a country name ("Presiden").
+    /// sentence, not a word that ordinarily stands next to a country name ("Presiden"), and not
+    /// an ordinary noun written with a capital ("Lingkungan").
     fn name_like(&self, text: &str, toks: &[Tok], k: usize) -> bool {
         let word = toks[k].span.slice(text);
-        starts_upper(word)
-            && word.chars().skip(1).any(char::is_lowercase)
-            && !sentence_initial(text, toks, k)
-            && !self.name_context.contains(Matcher::folded(text, toks[k]).as_str())
+        if !starts_upper(word) || !word.chars().skip(1).any(char::is_lowercase) || sentence_initial(text, toks, k) {
+            return false;
+        }
+        let folded = Matcher::folded(text, toks[k]);
+        !self.name_context.contains(folded.as_str()) && !self.common_nouns.contains(folded.as_str())
     }
 
     /// True when a name that is also a personal name ("Jordan", "Jepang", "Turki") stands next
@@ -399,6 +404,19 @@ impl Matcher {
             && toks[last + 1].gap_before == Gap::Space
             && self.name_like(text, toks, last + 1);
         (before || after) && !title_cased_line(text, toks[i].span)
+    }
+
+    /// True when a country's name (not an acronym) follows a capitalized word that is neither a
+    /// context word (an ordinary noun: "Menteri Lingkungan Malaysia") nor a sentence opener,
+    /// outside title-cased lines: it ends a proper name ("Alipay Indonesia", "AirNav
+    /// Indonesia").
+    fn ends_proper_name(&self, alias: &crate::gazetteer::Alias, text: &str, toks: &[Tok], floor: usize, i: usize) -> bool {
+        alias.case != Case::Exact
+            && alias.entity.is_some_and(|e| self.gazetteer.entity(e).kind == Kind::Country)
+            && i > floor
+            && toks[i].gap_before == Gap::Space
+            && self.name_like(text, toks, i - 1)
+            && !title_cased_line(text, toks[i].span)
     }
 
     /// True when the name at `i` closes the proper name of an institution: a run of up to four
