@@ -86,6 +86,9 @@ pub struct Matcher {
     after_government: Vec<bool>,
     /// Government phrase ending at each node of the government trie.
     government_ends: HashMap<u32, u16, Fx>,
+    /// Per token id: the child of each root for that token, or `NONE` (the first step of
+    /// every walk, without hashing).
+    root_children: Vec<[u32; 2]>,
     block_before: HashSet<Box<str>>,
     name_context: HashSet<Box<str>>,
     common_nouns: HashSet<Box<str>>,
@@ -128,6 +131,7 @@ impl Matcher {
             alias_words: Vec::with_capacity(gazetteer.aliases().len()),
             after_government: Vec::with_capacity(gazetteer.aliases().len()),
             government_ends: HashMap::default(),
+            root_children: Vec::new(),
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
             name_context: gazetteer.name_context.iter().map(|s| s.as_str().into()).collect(),
             common_nouns: gazetteer.common_nouns.iter().map(|s| s.as_str().into()).collect(),
@@ -149,6 +153,12 @@ impl Matcher {
         for (p, phrase) in m.gazetteer.government.clone().iter().enumerate() {
             let (node, _) = m.insert(GOV_ROOT, phrase);
             m.government_ends.insert(node, u16::try_from(p).expect("fewer than 65536 government phrases"));
+        }
+        m.root_children = vec![[NONE; 2]; m.vocab.len()];
+        for (&(node, gap, vid), &child) in &m.edges {
+            if (node == ROOT || node == GOV_ROOT) && gap == Gap::None as u8 {
+                m.root_children[vid as usize][node as usize] = child;
+            }
         }
         m
     }
@@ -328,15 +338,22 @@ impl Matcher {
                 break;
             }
             let t = toks[j];
+            let step = |vid: u32| {
+                if j == i && (root == ROOT || root == GOV_ROOT) {
+                    Some(self.root_children[vid as usize][root as usize]).filter(|&c| c != NONE)
+                } else {
+                    self.edges.get(&(node, edge_gap(gap), vid)).copied()
+                }
+            };
             if t.stripped_vid != NONE {
-                if let Some(&child) = self.edges.get(&(node, edge_gap(gap), t.stripped_vid)) {
+                if let Some(child) = step(t.stripped_vid) {
                     visit(child, j, t.stripped_end);
                 }
             }
             if t.vid == NONE {
                 break;
             }
-            let Some(&child) = self.edges.get(&(node, edge_gap(gap), t.vid)) else { break };
+            let Some(child) = step(t.vid) else { break };
             visit(child, j, t.span.end);
             node = child;
             j += 1;
@@ -424,19 +441,22 @@ impl Matcher {
     /// Indonesia", "Institut Negara-negara CIS"). The run stops at a context word ("Presiden"),
     /// and in a title-cased line, where every word is capitalized, it is at most three words.
     fn inside_institution_name(&self, text: &str, toks: &[Tok], floor: usize, i: usize) -> bool {
-        let reach = if title_cased_line(text, toks[i].span) { 3 } else { 4 };
         let mut k = i;
-        for _ in 0..reach {
+        for distance in 1..=4 {
             if k <= floor || toks[k].gap_before != Gap::Space {
                 return false;
             }
             k -= 1;
             let word = toks[k].span.slice(text);
+            if !starts_upper(word) {
+                return false;
+            }
             let folded = Matcher::folded(text, toks[k]);
             if self.org_heads.contains(folded.as_str()) {
-                return starts_upper(word);
+                // The line is looked at only when it matters (it is the costly part).
+                return distance < 4 || !title_cased_line(text, toks[i].span);
             }
-            if !starts_upper(word) || self.name_context.contains(folded.as_str()) {
+            if self.name_context.contains(folded.as_str()) {
                 return false;
             }
         }

@@ -231,33 +231,45 @@ fn strip_latin(c: char) -> Option<&'static str> {
 }
 
 /// A text's tokens with their folded forms, computed once for everyone who needs them (the
-/// matcher and the index both read a document's words).
+/// matcher and the index both read a document's words). A token that is already folded (lower
+/// case ASCII, most of them) is not copied.
 #[derive(Debug, Clone, Default)]
-pub struct FoldedTokens {
+pub struct FoldedTokens<'a> {
+    text: &'a str,
     /// The tokens, in order.
     pub spans: Vec<Span>,
-    /// The folded forms, one after another.
-    pub folded: String,
-    /// Where each token's folded form ends in `folded` (it starts where the previous ends).
-    pub ends: Vec<u32>,
+    /// Folded forms of the tokens that needed folding, one after another.
+    buf: String,
+    /// Per token: the range of its folded form, in `buf` when `true`, else in the text.
+    slots: Vec<(u32, u32, bool)>,
 }
 
-impl FoldedTokens {
+impl<'a> FoldedTokens<'a> {
     /// Tokenizes and folds `text`.
-    pub fn new(text: &str) -> FoldedTokens {
-        let mut f = FoldedTokens { folded: String::with_capacity(text.len()), ..FoldedTokens::default() };
+    pub fn new(text: &'a str) -> FoldedTokens<'a> {
+        let mut f = FoldedTokens { text, ..FoldedTokens::default() };
         for t in tokenize(text) {
-            fold_into(t.span.slice(text), &mut f.folded);
+            let word = t.span.slice(text);
+            if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                f.slots.push((t.span.start, t.span.end, false));
+            } else {
+                let start = f.buf.len() as u32;
+                fold_into(word, &mut f.buf);
+                f.slots.push((start, f.buf.len() as u32, true));
+            }
             f.spans.push(t.span);
-            f.ends.push(f.folded.len() as u32);
         }
         f
     }
 
     /// The folded form of token `k`.
     pub fn folded(&self, k: usize) -> &str {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        &self.folded[start..self.ends[k] as usize]
+        let (s, e, in_buf) = self.slots[k];
+        if in_buf {
+            &self.buf[s as usize..e as usize]
+        } else {
+            &self.text[s as usize..e as usize]
+        }
     }
 
     /// Number of tokens.

@@ -134,6 +134,17 @@ fn institutions_named_after_a_country_are_not_mentions_of_it() {
 }
 
 #[test]
+fn a_country_after_a_proper_name_is_part_of_it_but_not_after_an_ordinary_noun() {
+    check(&[
+        ("Ia kini menjadi Country Head Alipay Indonesia sejak Januari.", &[]),
+        ("Kepala Cabang AirNav Indonesia Cabang Pembantu Timika, Andi Nurwansyah, mengatakan bahwa penerbangan tetap berjalan normal.", &[]),
+        ("menurut Menteri Lingkungan Malaysia, Yeo Bee Yin", &["MY:Malaysia"]),
+        ("putusan Mahkamah Agung Amerika Serikat kemarin", &["US:Amerika Serikat"]),
+        ("kata Chef de Mission Kontingen Indonesia di Jakarta", &["ID:Indonesia"]),
+    ]);
+}
+
+#[test]
 fn more_government_phrases_and_their_acronyms() {
     check(&[
         ("diunggah akun Twitter Kedubes Inggris di Twitter", &["GB:Kedubes Inggris"]),
