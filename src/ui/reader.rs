@@ -46,7 +46,8 @@ fn Welcome(missing: Option<String>) -> impl IntoView {
             <ul class="sorot-welcome__tips">
                 <li>"Pick an article to read it with its mentions highlighted."</li>
                 <li>"Pick an entity on the left to list only the articles that mention it; pick several to require them all."</li>
-                <li>"Type words to narrow the list. The address bar keeps it all, ready to share."</li>
+                <li>"Type words to search: " <code>"\"exact phrase\""</code> ", " <code>"-exclude"</code> ", " <code>"china OR tiongkok"</code> ". The address bar keeps it all, ready to share."</li>
+                <li>"Explore your own JSON Lines corpus by adding " <code>"?corpus=<url>"</code> " to the address."</li>
                 <li>"In an article, press " <kbd>"n"</kbd> " and " <kbd>"p"</kbd> " to jump between mentions."</li>
             </ul>
             <p class="sorot-legend">
