@@ -5,8 +5,9 @@ here annotated before, chosen reproducibly (fixed seed) and kept short enough to
   python3 tools/eval/sample.py [SEED] [--exclude IDS_FILE] > sample.jsonl
 
 40 articles: 15 from CLICK-ID's world-news categories, 15 from the rest of CLICK-ID, 10 from IndoSum.
-Seed 2026 drew the development sample (sample-ids.txt), on which the rules were tuned; seed 2027,
-excluding it, drew the held-out test sample (test-ids.txt), annotated after the tuning.
+Seed 2026 drew the development sample (dev-ids.txt), on which the rules were tuned; seed 2027,
+excluding it, the test sample (test-ids.txt), annotated after that tuning; seed 2028, excluding
+both, the final held-out sample (holdout-ids.txt), annotated after every fix.
 """
 import json
 import random
