@@ -71,33 +71,27 @@ pub fn Facets() -> impl IntoView {
 #[component]
 fn EntityGroup(kind: Kind, heading: &'static str, counts: Memo<Vec<EntityCount>>, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
-    let items = move || {
+    // Filtered once per answer, read by the count, the list and the "Show all" button.
+    let items = Memo::new(move |_| {
         let g = corpus.0.gazetteer();
-        counts.get().into_iter().filter(|c| g.entity(c.entity).kind == kind).collect::<Vec<_>>()
-    };
+        counts.with(|c| c.iter().filter(|c| g.entity(c.entity).kind == kind).copied().collect::<Vec<_>>())
+    });
     let expanded = RwSignal::new(false);
-    let total = {
-        let items = items.clone();
-        move || items().len()
-    };
-    let shown = {
-        let items = items.clone();
-        move || {
-            let mut v = items();
-            if !expanded.get() {
-                v.truncate(SHORT_LIST.max(selected.with(Vec::len)));
-            }
-            v
+    let total = move || items.with(Vec::len);
+    let shown = move || {
+        let mut v = items.get();
+        if !expanded.get() {
+            v.truncate(SHORT_LIST.max(selected.with(Vec::len)));
         }
+        v
     };
-    let total2 = total.clone();
     view! {
         <section class="sorot-facet__group">
             <h2 class="sorot-facet__heading">{heading} <span class="sorot-facet__n">{move || total()}</span></h2>
             <ul class="sorot-facet__list">
                 <For each=shown key=|c| (c.entity, c.docs, c.mentions) children=move |c| view! { <EntityItem count=c selected=selected /> } />
             </ul>
-            <Show when=move || { total2() > SHORT_LIST }>
+            <Show when=move || { total() > SHORT_LIST }>
                 <button type="button" class="sorot-facet__more" on:click=move |_| expanded.update(|e| *e = !*e)>
                     {move || if expanded.get() { "Show fewer".to_string() } else { "Show all".to_string() }}
                 </button>

@@ -245,7 +245,7 @@ impl Matcher {
                 || self.blocked_by_previous_word(text, &toks, i)
                 || currency_code(text, end as usize)
                 || (government.is_none() && self.inside_institution_name(text, &toks, floor, i))
-                || (alias_ref.person && government.is_none() && self.looks_like_person(text, &toks, floor, i, last))
+                || (alias_ref.person && government.is_none() && self.followed_by_name(text, &toks, floor, i, last))
                 || (government.is_none() && self.ends_proper_name(alias_ref, text, &toks, floor, i));
             if !blocked {
                 if alias_ref.short {
@@ -406,27 +406,26 @@ impl Matcher {
         !self.name_context.contains(folded.as_str()) && !self.common_nouns.contains(folded.as_str())
     }
 
-    /// True when a name that is also a personal name ("Jordan", "Jepang", "Turki") stands next
-    /// to a capitalized word that makes a person's name of it, outside title-cased lines:
-    /// "Indra Jepang", "Kolonel Turki al-Maliki", "Michael Jordan", "Jordan Henderson".
-    fn looks_like_person(&self, text: &str, toks: &[Tok], floor: usize, i: usize, last: usize) -> bool {
-        let prev = (i > floor && toks[i].gap_before == Gap::Space).then(|| i - 1);
-        let before = prev.is_some_and(|k| self.name_like(text, toks, k));
-        // A word after the name counts only when no context word precedes it, so that
-        // "Presiden Israel Isaac Herzog" stays a mention.
-        let context_before =
-            prev.is_some_and(|k| self.name_context.contains(Matcher::folded(text, toks[k]).as_str()));
-        let after = !context_before
+    /// True when a name that is also a personal name ("Jordan", "Israel", "Turki") is followed by
+    /// a capitalized word that makes a person's name of it, outside title-cased lines: "Jordan
+    /// Henderson", "Israel Adesanya". Only when no context word precedes it, so that "Presiden
+    /// Israel Isaac Herzog" stays a mention. (A proper name *before* a name is
+    /// [`Matcher::ends_proper_name`]'s case, for every country.)
+    fn followed_by_name(&self, text: &str, toks: &[Tok], floor: usize, i: usize, last: usize) -> bool {
+        let context_before = i > floor
+            && toks[i].gap_before == Gap::Space
+            && self.name_context.contains(Matcher::folded(text, toks[i - 1]).as_str());
+        !context_before
             && last + 1 < toks.len()
             && toks[last + 1].gap_before == Gap::Space
-            && self.name_like(text, toks, last + 1);
-        (before || after) && !title_cased_line(text, toks[i].span)
+            && self.name_like(text, toks, last + 1)
+            && !title_cased_line(text, toks[i].span)
     }
 
-    /// True when a country's name (not an acronym) follows a capitalized word that is neither a
-    /// context word (an ordinary noun: "Menteri Lingkungan Malaysia") nor a sentence opener,
-    /// outside title-cased lines: it ends a proper name ("Alipay Indonesia", "AirNav
-    /// Indonesia").
+    /// True when a country's name (not an acronym) follows a capitalized word that is not a
+    /// context word ("Presiden"), an ordinary noun ("Menteri Lingkungan Malaysia") or a sentence
+    /// opener, outside title-cased lines: it ends a proper name ("Alipay Indonesia", "Indra
+    /// Jepang").
     fn ends_proper_name(&self, alias: &crate::gazetteer::Alias, text: &str, toks: &[Tok], floor: usize, i: usize) -> bool {
         alias.case != Case::Exact
             && alias.entity.is_some_and(|e| self.gazetteer.entity(e).kind == Kind::Country)
