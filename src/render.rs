@@ -91,7 +91,7 @@ mod tests {
     use sorot_engine::span::Span;
 
     fn mention(start: usize, end: usize) -> Mention {
-        Mention { entity: EntityId(0), span: Span::new(start, end), alias: AliasId(0), government: None }
+        Mention { entity: EntityId(0), span: Span::new(start, end), alias: AliasId(0), government: None, corrected: false }
     }
 
     #[test]

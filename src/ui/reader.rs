@@ -239,7 +239,8 @@ fn mention_mark(
     let e = g.entity(m.entity);
     let alias = m.explanation(g);
     let kind = e.kind.as_str();
-    let tip = format!("{} · {}\n{} {} · matched “{}”", e.name_id, e.name_en, kind, e.code, alias);
+    let how = if m.corrected { "read as a misspelling of" } else { "matched" };
+    let tip = format!("{} · {}\n{} {} · {how} “{}”", e.name_id, e.name_en, kind, e.code, alias);
     let entity = m.entity;
     let class = move || {
         let mut c = format!("mention mention--{kind}");

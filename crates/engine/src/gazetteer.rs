@@ -141,13 +141,19 @@ pub struct Gazetteer {
     /// Folded words that open the proper name of an institution ("Universitas", "Bank"): a
     /// country name closing such a name ("Bank Indonesia") is part of it, not a mention.
     pub(crate) org_heads: Vec<String>,
+    /// Folded words one letter away from an alias word that are words of their own, not
+    /// misspellings of it ("Belanja", "Columbia"): never read as the name.
+    pub(crate) known_words: Vec<String>,
+    /// Folded spelling variants of alias words and the word each stands for ("kementrian" →
+    /// "kementerian"): read as that word wherever it appears in a name.
+    variants: Vec<(String, String)>,
 }
 
 /// The bundled data files.
 const ENTITIES_TSV: &str = include_str!("../data/entities.tsv");
 const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
 const RULES_TSV: &str = include_str!("../data/rules.tsv");
-/// Generated `common-noun` rules (tools/gazetteer/context_words.py).
+/// Generated `common-noun` and `known-word` rules (tools/gazetteer/context_words.py).
 const CONTEXT_TSV: &str = include_str!("../data/context.tsv");
 
 impl Gazetteer {
@@ -164,6 +170,12 @@ impl Gazetteer {
     pub(crate) fn parse_bundled() -> Gazetteer {
         let rules = format!("{RULES_TSV}\n{CONTEXT_TSV}");
         Gazetteer::from_tsv(ENTITIES_TSV, ALIASES_TSV, &rules).unwrap_or_else(|e| panic!("bundled gazetteer: {e}"))
+    }
+
+    /// Spelling variants of alias words, folded, with the word each stands for ("kementrian",
+    /// "kementerian").
+    pub fn variants(&self) -> &[(String, String)] {
+        &self.variants
     }
 
     /// The government phrases of the rules ("Kementerian Luar Negeri", "Kedubes").
@@ -183,6 +195,8 @@ impl Gazetteer {
             name_context: Vec::new(),
             common_nouns: Vec::new(),
             org_heads: Vec::new(),
+            known_words: Vec::new(),
+            variants: Vec::new(),
         };
         for (line, cols) in rows(entities) {
             let err = |message: String| DataError { file: "entities.tsv", line, message };
@@ -212,7 +226,7 @@ impl Gazetteer {
         let mut government = Vec::new();
         for (line, cols) in rows(rules) {
             let err = |message: String| DataError { file: "rules.tsv", line, message };
-            let [rule, phrase, _note] = take_cols(&cols).map_err(err)?;
+            let [rule, phrase, note] = take_cols(&cols).map_err(err)?;
             if tokenize(phrase).next().is_none() {
                 return Err(err("the phrase has no words".into()));
             }
@@ -230,6 +244,13 @@ impl Gazetteer {
                 "name-context" => g.name_context.push(fold(phrase)),
                 "common-noun" => g.common_nouns.push(fold(phrase)),
                 "org-head" => g.org_heads.push(fold(phrase)),
+                "known-word" => g.known_words.push(fold(phrase)),
+                "variant" => {
+                    if note.contains(char::is_whitespace) || note.is_empty() || phrase.contains(char::is_whitespace) {
+                        return Err(err("a variant is one word, followed by the one word it stands for".into()));
+                    }
+                    g.variants.push((fold(phrase), fold(note)));
+                }
                 "government" => government.push(phrase.to_string()),
                 other => return Err(err(format!("unknown rule {other:?}"))),
             }

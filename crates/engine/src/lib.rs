@@ -49,6 +49,9 @@ pub struct Annotation<'a> {
     pub end: u32,
     /// The gazetteer name that matched: the alias, after its government phrase if any.
     pub alias: String,
+    /// Present and true when one word of `text` is a misspelling of `alias` ("Maldova").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
 }
 
 /// All mentions in a document, found with the bundled gazetteer.
@@ -72,6 +75,7 @@ pub fn annotate_with<'a>(matcher: &'a Matcher, doc: &'a Document) -> Vec<Annotat
                 start: m.span.start,
                 end: m.span.end,
                 alias: m.explanation(g),
+                corrected: m.corrected,
             }
         })
         .collect()

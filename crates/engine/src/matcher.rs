@@ -51,6 +51,9 @@ pub struct Mention {
     /// ("Kementerian Luar Negeri" in "Kementerian Luar Negeri Rusia"): an index into
     /// [`Gazetteer::government_phrases`].
     pub government: Option<u16>,
+    /// One word of the span is a misspelling of the alias's word, one letter off
+    /// ("Maldova" for "Moldova"); see [`Matcher`]'s notes on spelling.
+    pub corrected: bool,
 }
 
 impl Mention {
@@ -65,6 +68,12 @@ impl Mention {
 }
 
 const NONE: u32 = u32::MAX;
+/// Shortest alias word (in letters) a misspelling may stand for.
+const MIN_CORRECTABLE_WORD: usize = 5;
+/// Shortest alias (in letters) a misspelled word may stand in: "Moldova" for "Maldova", but
+/// not "Yaman" for the personal name "Yamin". A swap of two letters ("Italai") is rarely
+/// another word, so it may stand in any alias of `MIN_CORRECTABLE_WORD` letters.
+const MIN_CORRECTABLE_ALIAS: usize = 7;
 /// Root of the aliases' trie.
 const ROOT: u32 = 0;
 /// Root of the government phrases' trie (same edge map, separate paths).
@@ -89,10 +98,18 @@ pub struct Matcher {
     /// Per token id: the child of each root for that token, or `NONE` (the first step of
     /// every walk, without hashing).
     root_children: Vec<[u32; 2]>,
+    /// Token ids of the alias words a misspelling may stand for, by (first letter, length).
+    near: HashMap<(u8, u8), Vec<u32>, Fx>,
+    /// Folded alias tokens by id (for spelling correction).
+    vocab_words: Vec<Box<str>>,
+    /// Per alias: its length in letters when a misspelled word may stand for one of its
+    /// words, else 0.
+    correctable: Vec<u8>,
     block_before: HashSet<Box<str>>,
     name_context: HashSet<Box<str>>,
     common_nouns: HashSet<Box<str>>,
     org_heads: HashSet<Box<str>>,
+    known_words: HashSet<Box<str>>,
     enclitics: Vec<Box<str>>,
 }
 
@@ -107,6 +124,18 @@ struct Found {
     /// End offset (before an enclitic).
     end: u32,
     government: Option<u16>,
+    corrected: Edit,
+}
+
+/// How a misspelled word differs from the alias word it is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Edit {
+    /// Not misspelled.
+    None,
+    /// Two adjacent letters swapped ("Italai"): rarely another word, so allowed in shorter names.
+    Swap,
+    /// A letter replaced, added or dropped ("Maldova", "Banglasdesh").
+    Letter,
 }
 
 /// One token of the text being matched.
@@ -119,6 +148,9 @@ struct Tok {
     /// Token id and end offset of the token without its enclitic, or `NONE`.
     stripped_vid: u32,
     stripped_end: u32,
+    /// Token id of the alias word this capitalized unknown word misspells, or `NONE`, and how.
+    near_vid: u32,
+    near_edit: Edit,
 }
 
 impl Matcher {
@@ -132,10 +164,14 @@ impl Matcher {
             after_government: Vec::with_capacity(gazetteer.aliases().len()),
             government_ends: HashMap::default(),
             root_children: Vec::new(),
+            near: HashMap::default(),
+            vocab_words: Vec::new(),
+            correctable: Vec::with_capacity(gazetteer.aliases().len()),
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
             name_context: gazetteer.name_context.iter().map(|s| s.as_str().into()).collect(),
             common_nouns: gazetteer.common_nouns.iter().map(|s| s.as_str().into()).collect(),
             org_heads: gazetteer.org_heads.iter().map(|s| s.as_str().into()).collect(),
+            known_words: gazetteer.known_words.iter().map(|s| s.as_str().into()).collect(),
             enclitics: gazetteer.enclitics.iter().map(|s| s.as_str().into()).collect(),
             gazetteer: Arc::new(gazetteer),
         };
@@ -144,11 +180,18 @@ impl Matcher {
             let after_government = alias.entity.is_some_and(|e| m.gazetteer.entity(e).kind == Kind::Country)
                 && (alias.lang == "id" || alias.case == Case::Exact)
                 && !alias.short;
+            let letters = alias.text.chars().filter(|c| c.is_alphabetic()).count();
+            let correctable = alias.entity.is_some()
+                && alias.case != Case::Exact
+                && !alias.short
+                && (alias.lang == "id" || alias.lang == "en");
+            let correctable = if correctable { u8::try_from(letters).unwrap_or(u8::MAX) } else { 0 };
             let text = alias.text.clone();
             let (node, words) = m.insert(ROOT, &text);
             m.terminals[node as usize].push(AliasId(i as u32));
             m.alias_words.push(words);
             m.after_government.push(after_government);
+            m.correctable.push(correctable);
         }
         for (p, phrase) in m.gazetteer.government.clone().iter().enumerate() {
             let (node, _) = m.insert(GOV_ROOT, phrase);
@@ -158,6 +201,19 @@ impl Matcher {
         for (&(node, gap, vid), &child) in &m.edges {
             if (node == ROOT || node == GOV_ROOT) && gap == Gap::None as u8 {
                 m.root_children[vid as usize][node as usize] = child;
+            }
+        }
+        m.vocab_words = vec!["".into(); m.vocab.len()];
+        for (word, &vid) in &m.vocab {
+            m.vocab_words[vid as usize] = word.clone();
+            if word.len() >= MIN_CORRECTABLE_WORD && word.bytes().all(|b| b.is_ascii_lowercase()) {
+                m.near.entry((word.as_bytes()[0], word.len() as u8)).or_default().push(vid);
+            }
+        }
+        // A variant is the same token as its word (after the trie is built: it adds no node).
+        for (variant, word) in m.gazetteer.variants() {
+            if let Some(&vid) = m.vocab.get(word.as_str()) {
+                m.vocab.entry(variant.as_str().into()).or_insert(vid);
             }
         }
         m
@@ -228,14 +284,14 @@ impl Matcher {
         // Tokens before `floor` belong to an earlier match; context rules never look at them.
         let mut floor = 0;
         while i < toks.len() {
-            let plain = self.longest_at(text, &toks, i, ROOT, false);
+            let plain = self.longest_at(text, &toks, i, ROOT, false, true);
             let government = self.government_at(text, &toks, i);
             let found = match (plain, government) {
                 (Some(p), Some(g)) if g.last > p.last => Some(g),
                 (Some(p), _) => Some(p),
                 (None, g) => g,
             };
-            let Some(Found { node, alias, last, end, government }) = found else {
+            let Some(Found { node, alias, last, end, government, corrected }) = found else {
                 i += 1;
                 continue;
             };
@@ -245,14 +301,14 @@ impl Matcher {
                 || self.blocked_by_previous_word(text, &toks, i)
                 || currency_code(text, end as usize)
                 || (government.is_none() && self.inside_institution_name(text, &toks, floor, i))
-                || (alias_ref.person && government.is_none() && self.followed_by_name(text, &toks, floor, i, last))
+                || ((alias_ref.person || corrected != Edit::None) && government.is_none() && self.followed_by_name(text, &toks, floor, i, last))
                 || (government.is_none() && self.ends_proper_name(alias_ref, text, &toks, floor, i));
             if !blocked {
                 if alias_ref.short {
                     pending_short.push((node, out.len()));
                 }
                 let entity = alias_ref.entity.expect("checked above");
-                out.push(Mention { entity, span: Span::new(start, end as usize), alias, government });
+                out.push(Mention { entity, span: Span::new(start, end as usize), alias, government, corrected: corrected != Edit::None });
             }
             i = last + 1;
             floor = i;
@@ -278,9 +334,44 @@ impl Matcher {
                 // A word of the gazetteer is taken as it is ("Kenya" is not "Ke" + "nya").
                 let (stripped_vid, stripped_end) =
                     if vid == NONE { self.strip_enclitic(span.slice(text), folded, span) } else { (NONE, 0) };
-                Tok { span, gap_before, vid, stripped_vid, stripped_end }
+                let (near_vid, near_edit) =
+                    if vid == NONE && stripped_vid == NONE && may_be_misspelled_name(span.slice(text)) {
+                        self.misspelled(folded)
+                    } else {
+                        (NONE, Edit::None)
+                    };
+                Tok { span, gap_before, vid, stripped_vid, stripped_end, near_vid, near_edit }
             })
             .collect()
+    }
+
+    /// The alias word that `folded`, a capitalized word missing from the gazetteer, misspells:
+    /// the only one at one edit (a letter replaced, added, dropped, or two swapped) that leaves
+    /// the first and last letters alone, so that inflections and demonyms ("Indonesian",
+    /// "Filipino") are not read as names.
+    fn misspelled(&self, folded: &str) -> (u32, Edit) {
+        let w = folded.as_bytes();
+        if w.len() + 1 < MIN_CORRECTABLE_WORD
+            || w.len() > u8::MAX as usize
+            || !w.iter().all(u8::is_ascii_lowercase)
+            || self.known_words.contains(folded)
+        {
+            return (NONE, Edit::None);
+        }
+        let mut found = (NONE, Edit::None);
+        for len in w.len() - 1..=w.len() + 1 {
+            let Some(candidates) = self.near.get(&(w[0], len as u8)) else { continue };
+            for &vid in candidates {
+                let edit = one_inner_edit(w, self.vocab_words[vid as usize].as_bytes());
+                if edit != Edit::None {
+                    if found.0 != NONE {
+                        return (NONE, Edit::None);
+                    }
+                    found = (vid, edit);
+                }
+            }
+        }
+        found
     }
 
     fn strip_enclitic(&self, word: &str, folded: &str, span: Span) -> (u32, u32) {
@@ -296,42 +387,54 @@ impl Matcher {
     }
 
     /// The longest alias starting at token `i` whose case rule holds, walking the trie from
-    /// `root`; with `after_government`, only aliases that may follow a government phrase.
-    fn longest_at(&self, text: &str, toks: &[Tok], i: usize, root: u32, after_government: bool) -> Option<Found> {
+    /// `root`; with `after_government`, only aliases that may follow a government phrase; with
+    /// `may_correct`, one misspelled word may stand for an alias word.
+    fn longest_at(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        i: usize,
+        root: u32,
+        after_government: bool,
+        may_correct: bool,
+    ) -> Option<Found> {
         let mut best = None;
-        self.walk(toks, i, root, |node, j, end| {
-            if let Some(alias) = self.accept(text, toks, node, i, end, after_government) {
-                best = Some(Found { node, alias, last: j, end, government: None });
+        self.walk(toks, i, root, may_correct, |node, j, end, corrected| {
+            if let Some(alias) = self.accept(text, toks, node, i, end, after_government, corrected) {
+                best = Some(Found { node, alias, last: j, end, government: None, corrected });
             }
         });
         best
     }
 
     /// A government phrase starting at token `i` and the country alias after it, the longest.
+    /// One misspelled word is allowed in the whole mention.
     fn government_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         let mut ends = Vec::new();
-        self.walk(toks, i, GOV_ROOT, |node, j, end| {
+        self.walk(toks, i, GOV_ROOT, true, |node, j, end, corrected| {
             if let Some(&p) = self.government_ends.get(&node) {
                 if end == toks[j].span.end {
-                    ends.push((j, p));
+                    ends.push((j, p, corrected));
                 }
             }
         });
         ends.into_iter()
             .rev()
-            .filter(|&(j, _)| j + 1 < toks.len() && toks[j + 1].gap_before == Gap::Space)
-            .find_map(|(j, p)| {
-                let found = self.longest_at(text, toks, j + 1, ROOT, true)?;
-                Some(Found { government: Some(p), ..found })
+            .filter(|&(j, _, _)| j + 1 < toks.len() && toks[j + 1].gap_before == Gap::Space)
+            .find_map(|(j, p, corrected)| {
+                let found = self.longest_at(text, toks, j + 1, ROOT, true, corrected == Edit::None)?;
+                Some(Found { government: Some(p), corrected: corrected.max(found.corrected), ..found })
             })
     }
 
-    /// Walks the trie from `root` along the tokens from `i`, calling `visit(node, j, end)` for
-    /// every node reached by tokens `i..=j`, where `end` is where token `j` ends (before its
-    /// enclitic, for the stripped form).
-    fn walk(&self, toks: &[Tok], i: usize, root: u32, mut visit: impl FnMut(u32, usize, u32)) {
+    /// Walks the trie from `root` along the tokens from `i`, calling `visit(node, j, end,
+    /// corrected)` for every node reached by tokens `i..=j`, where `end` is where token `j` ends
+    /// (before its enclitic, for the stripped form) and `corrected` says whether a misspelled
+    /// word was read as an alias word on the way (at most one, and only with `may_correct`).
+    fn walk(&self, toks: &[Tok], i: usize, root: u32, may_correct: bool, mut visit: impl FnMut(u32, usize, u32, Edit)) {
         let mut node = root;
         let mut j = i;
+        let mut corrected = Edit::None;
         while j < toks.len() {
             let gap = if j == i { Gap::None } else { toks[j].gap_before };
             if j > i && gap == Gap::Other {
@@ -347,14 +450,19 @@ impl Matcher {
             };
             if t.stripped_vid != NONE {
                 if let Some(child) = step(t.stripped_vid) {
-                    visit(child, j, t.stripped_end);
+                    visit(child, j, t.stripped_end, corrected);
                 }
             }
-            if t.vid == NONE {
+            let vid = if t.vid != NONE {
+                t.vid
+            } else if t.near_vid != NONE && may_correct && corrected == Edit::None {
+                corrected = t.near_edit;
+                t.near_vid
+            } else {
                 break;
-            }
-            let Some(child) = step(t.vid) else { break };
-            visit(child, j, t.span.end);
+            };
+            let Some(child) = step(vid) else { break };
+            visit(child, j, t.span.end, corrected);
             node = child;
             j += 1;
         }
@@ -362,11 +470,29 @@ impl Matcher {
 
     /// The first alias ending at `node` whose case rule holds for the text from token `i` to
     /// byte `end`.
-    fn accept(&self, text: &str, toks: &[Tok], node: u32, i: usize, end: u32, after_government: bool) -> Option<AliasId> {
+    #[allow(clippy::too_many_arguments)]
+    fn accept(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        node: u32,
+        i: usize,
+        end: u32,
+        after_government: bool,
+        corrected: Edit,
+    ) -> Option<AliasId> {
         self.terminals[node as usize].iter().copied().find(|&a| {
             let alias = self.gazetteer.alias(a);
             let words = &self.alias_words[a.0 as usize];
             if after_government && !self.after_government[a.0 as usize] {
+                return false;
+            }
+            let min_letters = match corrected {
+                Edit::None => 0,
+                Edit::Swap => MIN_CORRECTABLE_WORD,
+                Edit::Letter => MIN_CORRECTABLE_ALIAS,
+            };
+            if corrected != Edit::None && usize::from(self.correctable[a.0 as usize]) < min_letters.max(1) {
                 return false;
             }
             match alias.case {
@@ -492,6 +618,31 @@ impl Matcher {
             k += 1;
             !drop.contains(&(k - 1))
         });
+    }
+}
+
+/// True for a word that may be a misspelled name: capitalized, and either all capitals or
+/// with no capital inside ("ColorOS" is a brand, not a misspelled "Comoros").
+fn may_be_misspelled_name(word: &str) -> bool {
+    starts_upper(word) && (!word.chars().skip(1).any(char::is_uppercase) || !word.chars().any(char::is_lowercase))
+}
+
+/// The edit that makes `a` of `b`, if they are one apart — a letter replaced, inserted or
+/// deleted, or two adjacent letters swapped — and the edit leaves the first letter alone and,
+/// unless it is a swap, the last one too: "Maldova", "Banglasdesh", "Italai" are one edit from
+/// a name, while "Indonesian" and "Filipino" are other words.
+fn one_inner_edit(a: &[u8], b: &[u8]) -> Edit {
+    let shorter = a.len().min(b.len());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if prefix == 0 || prefix == shorter {
+        return Edit::None;
+    }
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count().min(shorter - prefix);
+    let (da, db) = (a.len() - prefix - suffix, b.len() - prefix - suffix);
+    match (da, db) {
+        (1, 1) | (1, 0) | (0, 1) if suffix > 0 => Edit::Letter,
+        (2, 2) if a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix] => Edit::Swap,
+        _ => Edit::None,
     }
 }
 

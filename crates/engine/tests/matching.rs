@@ -185,3 +185,49 @@ fn currency_codes_and_personal_names() {
         ("legenda NBA Michael Jordan pensiun", &[]),
     ]);
 }
+
+#[test]
+fn a_capitalized_word_one_letter_off_a_name_is_read_as_the_name() {
+    check(&[
+        ("sang rival juga melawan tim lemah, Maldova, yang saat ini berada di", &["MD:Maldova"]),
+        ("Presiden berterima kasih kepada pemerintah Banglasdesh dan Myanmar yang telah membantu",
+            &["BD:pemerintah Banglasdesh", "MM:Myanmar"]),
+        ("mendatangi Mabes Polri dan Kedutan Besar Australia. Mereke menuntut", &["AU:Kedutan Besar Australia"]),
+        ("ujar mantan perdana menteri Timor Lese ini.", &["TL:Timor Lese"]),
+        ("kini Thialand datang dan dipastikan", &["TH:Thialand"]),
+        // Two letters swapped, even at the end and in a shorter name.
+        ("Pembalap Yamaha asal Italai itu mengumpulkan 116 poin.", &["IT:Italai"]),
+        // Headlines in capitals too.
+        ("DEMO DI DEPAN KEDUTAN BESAR AUSTRALIA", &["AU:KEDUTAN BESAR AUSTRALIA"]),
+    ]);
+}
+
+#[test]
+fn words_one_letter_off_a_name_are_not_misspellings_of_it() {
+    check(&[
+        // Ordinary words (they occur in lower case) and names more common than a typo would be.
+        ("Anggaran Pendapatan dan Belanja Daerah (APBD) Pemerintah", &[]),
+        ("aksi penembakan pertama terjadi di Columbia Heights, saat", &[]),
+        // A brand with a capital inside; an edit at the first or last letter (a suffix, a demonym).
+        ("baterai 5.000 mAh, Android 9.0, ColorOS 6, Dolby Atmos", &[]),
+        ("Acara pembukaan Indonesian Festival 2019 diawali", &[]),
+        ("para pekerja Filipino di Hong Kong", &["HK:Hong Kong"]),
+        // Short names are not corrected except for a swap; lower-case words never; nor acronyms.
+        ("di kampus Jalan M Yamin, Kecamatan Kuranji", &[]),
+        ("kata dia di thialand", &[]),
+        ("Sekjen PBH dan UEE", &[]),
+        // A corrected name followed by a surname is a person.
+        ("suara-suara yang keluar dari mulut mereka.\n\nBelinda Barnet, pemimpin tim peneliti", &[]),
+    ]);
+}
+
+#[test]
+fn spelling_variants_are_the_same_word_and_not_corrections() {
+    let m = Matcher::bundled();
+    let text = "Sebagai wilayah bekas Uni Sovyet, kata juru bicara Kementrian Luar Negeri Rusia.";
+    let found = m.find(text);
+    let got: Vec<_> = found.iter().map(|x| (x.span.slice(text), x.corrected)).collect();
+    assert_eq!(got, [("Uni Sovyet", false), ("Kementrian Luar Negeri Rusia", false)]);
+    let typo = "melawan tim lemah, Maldova, yang";
+    assert!(m.find(typo)[0].corrected, "a misspelling is flagged as corrected");
+}
