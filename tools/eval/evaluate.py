@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Precision and recall of `sorot annotate` against the hand-annotated sample.
 
-  cargo build --release --bin sorot && python3 tools/eval/evaluate.py [dev|test|holdout] [--show]
+  cargo build --release --bin sorot && python3 tools/eval/evaluate.py [dev|test|holdout|holdout2] [--show]
 
 Three samples of 40 articles each from ../shared/corpora, drawn by sample.py, that nobody here
 had annotated: `dev` (dev-ids.txt), on which the rules were tuned; `test` (test-ids.txt),
 annotated by hand after that tuning and held out for one run, then used to find general fixes;
-and `holdout` (holdout-ids.txt), drawn and annotated after every fix. <set>-gold.jsonl holds
+`holdout` (holdout-ids.txt), drawn and annotated after every fix; and `holdout2`, drawn the
+same way after the next round of fixes. <set>-gold.jsonl holds
 every country and organization mention in them, annotated following docs/MATCHING.md (decisions
 on hard cases: <set>-gold-notes.md). A mention counts as correct only with the exact span and
 the same entity. --show lists every error.
@@ -24,7 +25,7 @@ CORPORA = ROOT.parent / 'shared' / 'corpora'
 
 def main():
     show = '--show' in sys.argv
-    which = next((a for a in sys.argv[1:] if a in ('dev', 'test', 'holdout')), 'dev')
+    which = next((a for a in sys.argv[1:] if a in ('dev', 'test', 'holdout', 'holdout2')), 'dev')
     ids = [l.strip() for l in open(ROOT / f'tools/eval/{which}-ids.txt') if l.strip()]
     wanted = set(ids)
     docs = {}

@@ -7,7 +7,8 @@ here annotated before, chosen reproducibly (fixed seed) and kept short enough to
 40 articles: 15 from CLICK-ID's world-news categories, 15 from the rest of CLICK-ID, 10 from IndoSum.
 Seed 2026 drew the development sample (dev-ids.txt), on which the rules were tuned; seed 2027,
 excluding it, the test sample (test-ids.txt), annotated after that tuning; seed 2028, excluding
-both, the final held-out sample (holdout-ids.txt), annotated after every fix.
+both, the held-out sample (holdout-ids.txt), annotated after every fix; seed 2029, excluding
+all three, a second held-out sample (holdout2-ids.txt), annotated after the next round.
 """
 import json
 import random
