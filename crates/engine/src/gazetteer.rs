@@ -149,6 +149,10 @@ pub struct Gazetteer {
     variants: Vec<(String, String)>,
 }
 
+/// Marks a government phrase that opens a name of its own ("Kementerian …" in "Kementerian
+/// Komunikasi Kuba"): the phrase, then this.
+pub const OPEN_NAME: &str = "…";
+
 /// The bundled data files.
 const ENTITIES_TSV: &str = include_str!("../data/entities.tsv");
 const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
@@ -252,6 +256,15 @@ impl Gazetteer {
                     g.variants.push((fold(phrase), fold(note)));
                 }
                 "government" => government.push(phrase.to_string()),
+                "government-head" => {
+                    if phrase.contains(char::is_whitespace) {
+                        return Err(err("a government head is one word".into()));
+                    }
+                    // The word alone is a phrase ("kementerian Cina"); with " …", the open form
+                    // that stands for the word and the name after it.
+                    government.push(phrase.to_string());
+                    government.push(format!("{phrase} {OPEN_NAME}"));
+                }
                 other => return Err(err(format!("unknown rule {other:?}"))),
             }
         }

@@ -33,9 +33,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer, Kind};
+use crate::gazetteer::{AliasId, Case, EntityId, Gazetteer, Kind, OPEN_NAME};
 use crate::span::Span;
-use crate::text::{fold_into, starts_upper, tokenize, FoldedTokens, Gap};
+use crate::text::{fold, fold_into, starts_upper, tokenize, FoldedTokens, Gap};
 use crate::Fx;
 
 /// One mention of an entity in a text.
@@ -68,6 +68,8 @@ impl Mention {
 }
 
 const NONE: u32 = u32::MAX;
+/// Most words of a ministry's own name ("Pemberdayaan Perempuan dan Perlindungan Anak").
+const MAX_MINISTRY_WORDS: usize = 6;
 /// Shortest alias word (in letters) a misspelling may stand for.
 const MIN_CORRECTABLE_WORD: usize = 5;
 /// Shortest alias (in letters) a misspelled word may stand in: "Moldova" for "Maldova", but
@@ -95,6 +97,9 @@ pub struct Matcher {
     after_government: Vec<bool>,
     /// Government phrase ending at each node of the government trie.
     government_ends: HashMap<u32, u16, Fx>,
+    /// Token id of each word that opens a ministry's own name ("Kementerian"), and the index of
+    /// its open phrase ("Kementerian …").
+    government_heads: HashMap<u32, u16, Fx>,
     /// Per token id: the child of each root for that token, or `NONE` (the first step of
     /// every walk, without hashing).
     root_children: Vec<[u32; 2]>,
@@ -163,6 +168,7 @@ impl Matcher {
             alias_words: Vec::with_capacity(gazetteer.aliases().len()),
             after_government: Vec::with_capacity(gazetteer.aliases().len()),
             government_ends: HashMap::default(),
+            government_heads: HashMap::default(),
             root_children: Vec::new(),
             near: HashMap::default(),
             vocab_words: Vec::new(),
@@ -194,8 +200,14 @@ impl Matcher {
             m.correctable.push(correctable);
         }
         for (p, phrase) in m.gazetteer.government.clone().iter().enumerate() {
+            let p = u16::try_from(p).expect("fewer than 65536 government phrases");
+            if let Some(head) = phrase.strip_suffix(OPEN_NAME) {
+                let vid = m.vocab[fold(head.trim()).as_str()];
+                m.government_heads.insert(vid, p);
+                continue;
+            }
             let (node, _) = m.insert(GOV_ROOT, phrase);
-            m.government_ends.insert(node, u16::try_from(p).expect("fewer than 65536 government phrases"));
+            m.government_ends.insert(node, p);
         }
         m.root_children = vec![[NONE; 2]; m.vocab.len()];
         for (&(node, gap, vid), &child) in &m.edges {
@@ -298,10 +310,12 @@ impl Matcher {
             let start = toks[i].span.start as usize;
             let alias_ref = self.gazetteer.alias(alias);
             let blocked = alias_ref.entity.is_none()
-                || self.blocked_by_previous_word(text, &toks, i)
+                || (government.is_none() && self.blocked_by_previous_word(text, &toks, i))
                 || currency_code(text, end as usize)
                 || (government.is_none() && self.inside_institution_name(text, &toks, floor, i))
-                || ((alias_ref.person || corrected != Edit::None) && government.is_none() && self.followed_by_name(text, &toks, floor, i, last))
+                || ((alias_ref.person || corrected != Edit::None || is_foreign(alias_ref))
+                    && government.is_none()
+                    && self.followed_by_name(text, &toks, floor, i, last))
                 || (government.is_none() && self.ends_proper_name(alias_ref, text, &toks, floor, i));
             if !blocked {
                 if alias_ref.short {
@@ -425,6 +439,54 @@ impl Matcher {
                 let found = self.longest_at(text, toks, j + 1, ROOT, true, corrected == Edit::None)?;
                 Some(Found { government: Some(p), corrected: corrected.max(found.corrected), ..found })
             })
+            .or_else(|| self.ministry_at(text, toks, i))
+    }
+
+    /// A ministry's own name and the country after it, from a government head at token `i`:
+    /// "Kementerian Komunikasi Kuba", "Kementerian Hukum dan HAM RI", "Kementerian Ekonomi,
+    /// Perdagangan dan Industri Jepang". The name is up to six capitalized words, joined by
+    /// spaces, "dan", or commas when a "dan" follows (a list of portfolios). A country's name
+    /// inside it ends it, unless right after "dan" or a comma ("Kementerian Luar Negeri dan
+    /// KBRI" is two bodies), which makes it no ministry of one country; so do another government
+    /// phrase, an institution's name ("Departemen Komunikasi Bank Indonesia") and a personal
+    /// name ("Kementerian Pertahanan Kolonel Turki al-Maliki").
+    fn ministry_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+        let &p = self.government_heads.get(&toks[i].vid)?;
+        let (mut words, mut open_comma) = (0, false);
+        for k in i + 1..toks.len().min(i + 2 + MAX_MINISTRY_WORDS) {
+            let sep = &text[toks[k - 1].span.end as usize..toks[k].span.start as usize];
+            let comma = sep == ", ";
+            if toks[k].gap_before != Gap::Space && !(comma && words > 0) {
+                return None;
+            }
+            let after_dan = words > 0 && Matcher::folded(text, toks[k - 1]) == "dan";
+            if words > 0 {
+                if let Some(found) = self.longest_at(text, toks, k, ROOT, true, true) {
+                    let person = self.gazetteer.alias(found.alias).person && self.name_like(text, toks, k - 1);
+                    if comma || after_dan || open_comma || person || self.inside_institution_name(text, toks, i + 1, k) {
+                        return None;
+                    }
+                    return Some(Found { government: Some(p), ..found });
+                }
+                // Another body begins: "Kementerian Luar Negeri dan Kementerian Kebudayaan
+                // Prancis", "Kementerian PUPR, Pemerintah Kota Bandung".
+                if toks[k].vid != NONE && self.root_children[toks[k].vid as usize][GOV_ROOT as usize] != NONE {
+                    return None;
+                }
+            }
+            let word = toks[k].span.slice(text);
+            open_comma |= comma;
+            if Matcher::folded(text, toks[k]) == "dan" {
+                if words == 0 || after_dan {
+                    return None;
+                }
+                open_comma = false;
+            } else if !starts_upper(word) {
+                return None;
+            }
+            words += 1;
+        }
+        None
     }
 
     /// Walks the trie from `root` along the tokens from `i`, calling `visit(node, j, end,
@@ -619,6 +681,13 @@ impl Matcher {
             !drop.contains(&(k - 1))
         });
     }
+}
+
+/// True for a name in another language than Indonesian ("Japan", "Mexico", "US"): in Indonesian
+/// text it is mostly part of a foreign proper name when a capitalized word follows ("Japan
+/// Times", "Mexico City", "US Chamber of Commerce").
+fn is_foreign(alias: &crate::gazetteer::Alias) -> bool {
+    alias.lang != "id" && alias.lang != "mul"
 }
 
 /// True for a word that may be a misspelled name: capitalized, and either all capitals or

@@ -231,3 +231,50 @@ fn spelling_variants_are_the_same_word_and_not_corrections() {
     let typo = "melawan tim lemah, Maldova, yang";
     assert!(m.find(typo)[0].corrected, "a misspelling is flagged as corrected");
 }
+
+#[test]
+fn a_ministry_named_in_full_before_a_country_is_one_mention_of_it() {
+    check(&[
+        ("sejumlah jurnalis, serta akun Kementerian Komunikasi Kuba. Menurut", &["CU:Kementerian Komunikasi Kuba"]),
+        ("kata Kementerian Ekonomi, Perdagangan dan Industri Jepang. Beberapa",
+            &["JP:Kementerian Ekonomi, Perdagangan dan Industri Jepang"]),
+        ("Kementerian Hukum dan HAM RI menyatakan", &["ID:Kementerian Hukum dan HAM RI"]),
+        ("Departemen Tenaga Kerja AS merilis data", &["US:Departemen Tenaga Kerja AS"]),
+        ("kata Hua Cunying, juru bicara kementerian Cina, di Beijing", &["CN:kementerian Cina"]),
+        // Two bodies, a list, another government phrase, an institution, a person: not one ministry.
+        ("Kementerian Luar Negeri dan KBRI Australia membantu", &["ID:KBRI", "AU:Australia"]),
+        ("Kementerian KKP, Kepolisian RI dan lainnya", &["ID:RI"]),
+        ("gengsi dari Kementerian Luar Negeri dan Kementerian Kebudayaan Prancis, Cinema du Monde",
+            &["FR:Kementerian Kebudayaan Prancis"]),
+        ("kata Kepala Departemen Komunikasi Bank Indonesia Onny Widjanarko", &[]),
+        ("Juru bicara Kementerian Pertahanan Kolonel Turki al-Malki mengatakan", &[]),
+        ("dan Pembinaan Bahasa Kementerian Pendidikan dan Kebudayaan RI hingga saat ini",
+            &["ID:Kementerian Pendidikan dan Kebudayaan RI"]),
+    ]);
+}
+
+#[test]
+fn a_navy_is_not_a_sea() {
+    check(&[
+        ("Di pangkalan Yokosuka Angkatan Laut Jepang di Prefektur Kanagawa", &["JP:Jepang"]),
+        ("kapal perang melintas di Laut Jepang kemarin", &[]),
+    ]);
+}
+
+#[test]
+fn a_foreign_name_before_a_capitalized_word_is_part_of_a_proper_name() {
+    check(&[
+        ("Dia mengatakan Jamaica Estates aman dan sangat berorientasi", &[]),
+        ("Sementara Japan Times melaporkan, terjangan topan", &[]),
+        ("koran nasional yang berkantor di Mexico City. Wartawan", &[]),
+        ("\"Jadi US Chamber kerja sama dengan Kadin dan Asosiasi", &[]),
+        // Still a mention with a title before it, or alone.
+        ("Presiden Afghanistan Ashraf Ghani dengan cepat mengutuk", &["AF:Afghanistan"]),
+        ("mengikuti turnamen di Japan pekan lalu", &["JP:Japan"]),
+    ]);
+}
+
+#[test]
+fn indonesian_workers_abroad_are_mentions_of_indonesia() {
+    check(&[("Dikutip dari asiaone.com, identitas TKI, 29 tahun, itu tidak dipublikasi.", &["ID:TKI"])]);
+}

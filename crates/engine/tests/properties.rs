@@ -1,8 +1,9 @@
 //! Invariants of the matcher on generated text: every mention slices to an alias of its
 //! entity (up to listed spelling variants, or one edit in one word when it is flagged as
-//! corrected), mentions are ordered, disjoint and on char boundaries, and nothing panics.
+//! corrected; a ministry's own name between its head word and the alias), mentions are ordered, disjoint and on char boundaries, and nothing panics.
 
 use proptest::prelude::*;
+use sorot_engine::gazetteer::OPEN_NAME;
 use sorot_engine::matcher::Matcher;
 use sorot_engine::text::{fold, tokenize};
 
@@ -66,7 +67,7 @@ fn piece() -> impl Strategy<Value = String> {
             }
         }),
         2 => (0..n, any::<usize>(), any::<bool>()).prop_map(move |(i, at, drop)| misspelled(&aliases[i], at, drop)),
-        2 => prop::sample::select(vec!["bahasa", "lah", "Presiden", "Indra", "Laut", "di", "kerja", "sama", "AS", "as", "Bank", "pemerintah", "Kementerian Luar Negeri", "Kedubes"]).prop_map(String::from),
+        2 => prop::sample::select(vec!["bahasa", "lah", "Presiden", "Indra", "Laut", "di", "kerja", "sama", "AS", "as", "Bank", "pemerintah", "Kementerian Luar Negeri", "Kedubes", "Kementerian", "Departemen", "dan", "Komunikasi"]).prop_map(String::from),
         3 => prop::sample::select(vec![" ", " ", "-", ", ", ".\n", "\n\n", "(", ")", "’", "“", "\u{a0}", ""]).prop_map(String::from),
         1 => any::<String>(),
     ]
@@ -91,7 +92,15 @@ proptest! {
             // The span is the alias, after a government phrase when the mention has one.
             let named = x.explanation(g);
             let (got, want) = (tokens(x.span.slice(&text)), tokens(&named));
-            if x.corrected {
+            if let Some((head, alias)) = named.split_once(OPEN_NAME) {
+                // A ministry's own name: the head, some words, then the alias.
+                let (head, alias) = (tokens(head), tokens(alias));
+                prop_assert!(got.len() > head.len() + alias.len(), "span {:?} names a ministry", x.span.slice(&text));
+                prop_assert_eq!(&got[..head.len()], &head[..]);
+                if !x.corrected {
+                    prop_assert_eq!(&got[got.len() - alias.len()..], &alias[..]);
+                }
+            } else if x.corrected {
                 // One word, one edit: the rest is the alias.
                 prop_assert_eq!(got.len(), want.len(), "span {:?} is {:?}", x.span.slice(&text), named);
                 let differ: Vec<_> = got.iter().zip(&want).filter(|(a, b)| a != b).collect();
