@@ -72,6 +72,8 @@ const NONE: u32 = u32::MAX;
 const MAX_MINISTRY_WORDS: usize = 6;
 /// Shortest alias word (in letters) a misspelling may stand for.
 const MIN_CORRECTABLE_WORD: usize = 5;
+/// Longest alias word a misspelling may stand for (longer ones are not indexed).
+const MAX_CORRECTABLE_WORD: usize = 24;
 /// Shortest alias (in letters) a misspelled word may stand in: "Moldova" for "Maldova", but
 /// not "Yaman" for the personal name "Yamin". A swap of two letters ("Italai") is rarely
 /// another word, so it may stand in any alias of `MIN_CORRECTABLE_WORD` letters.
@@ -103,8 +105,12 @@ pub struct Matcher {
     /// Per token id: the child of each root for that token, or `NONE` (the first step of
     /// every walk, without hashing).
     root_children: Vec<[u32; 2]>,
-    /// Token ids of the alias words a misspelling may stand for, by (first letter, length).
-    near: HashMap<(u8, u8), Vec<u32>, Fx>,
+    /// Token ids of the alias words a misspelling may stand for, by the hash of each word and of
+    /// each word with one letter (not the first) deleted: a word one edit from an alias word
+    /// shares one of these hashes with it, so a lookup costs a few probes, not a scan.
+    near: HashMap<u64, Vec<u32>, Fx>,
+    /// The top 16 bits of every key of `near`, as a bit set: most probes end here.
+    near_bits: Vec<u64>,
     /// Folded alias tokens by id (for spelling correction).
     vocab_words: Vec<Box<str>>,
     /// Per alias: its length in letters when a misspelled word may stand for one of its
@@ -114,7 +120,7 @@ pub struct Matcher {
     name_context: HashSet<Box<str>>,
     common_nouns: HashSet<Box<str>>,
     org_heads: HashSet<Box<str>>,
-    known_words: HashSet<Box<str>>,
+    known_words: HashSet<Box<str>, Fx>,
     enclitics: Vec<Box<str>>,
 }
 
@@ -171,6 +177,7 @@ impl Matcher {
             government_heads: HashMap::default(),
             root_children: Vec::new(),
             near: HashMap::default(),
+            near_bits: vec![0; 1 << 10],
             vocab_words: Vec::new(),
             correctable: Vec::with_capacity(gazetteer.aliases().len()),
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
@@ -218,8 +225,15 @@ impl Matcher {
         m.vocab_words = vec!["".into(); m.vocab.len()];
         for (word, &vid) in &m.vocab {
             m.vocab_words[vid as usize] = word.clone();
-            if word.len() >= MIN_CORRECTABLE_WORD && word.bytes().all(|b| b.is_ascii_lowercase()) {
-                m.near.entry((word.as_bytes()[0], word.len() as u8)).or_default().push(vid);
+            let w = word.as_bytes();
+            if w.len() >= MIN_CORRECTABLE_WORD && w.len() <= MAX_CORRECTABLE_WORD && w.iter().all(u8::is_ascii_lowercase) {
+                for h in deletion_hashes(w) {
+                    m.near_bits[(h >> 54) as usize] |= 1 << ((h >> 48) & 63);
+                    let ids = m.near.entry(h).or_default();
+                    if !ids.contains(&vid) {
+                        ids.push(vid);
+                    }
+                }
             }
         }
         // A variant is the same token as its word (after the trie is built: it adds no node).
@@ -366,16 +380,21 @@ impl Matcher {
     fn misspelled(&self, folded: &str) -> (u32, Edit) {
         let w = folded.as_bytes();
         if w.len() + 1 < MIN_CORRECTABLE_WORD
-            || w.len() > u8::MAX as usize
+            || w.len() > MAX_CORRECTABLE_WORD + 1
             || !w.iter().all(u8::is_ascii_lowercase)
-            || self.known_words.contains(folded)
         {
             return (NONE, Edit::None);
         }
         let mut found = (NONE, Edit::None);
-        for len in w.len() - 1..=w.len() + 1 {
-            let Some(candidates) = self.near.get(&(w[0], len as u8)) else { continue };
+        for h in deletion_hashes(w) {
+            if self.near_bits[(h >> 54) as usize] & (1 << ((h >> 48) & 63)) == 0 {
+                continue;
+            }
+            let Some(candidates) = self.near.get(&h) else { continue };
             for &vid in candidates {
+                if vid == found.0 {
+                    continue;
+                }
                 let edit = one_inner_edit(w, self.vocab_words[vid as usize].as_bytes());
                 if edit != Edit::None {
                     if found.0 != NONE {
@@ -384,6 +403,10 @@ impl Matcher {
                     found = (vid, edit);
                 }
             }
+        }
+        // Looked up last: most words have no candidate at all.
+        if found.0 != NONE && self.known_words.contains(folded) {
+            return (NONE, Edit::None);
         }
         found
     }
@@ -439,7 +462,13 @@ impl Matcher {
                 let found = self.longest_at(text, toks, j + 1, ROOT, true, corrected == Edit::None)?;
                 Some(Found { government: Some(p), corrected: corrected.max(found.corrected), ..found })
             })
-            .or_else(|| self.ministry_at(text, toks, i))
+            .or_else(|| {
+                // Only a word that is a government phrase by itself opens a ministry's name.
+                let vid = toks[i].vid;
+                (vid != NONE && self.root_children[vid as usize][GOV_ROOT as usize] != NONE)
+                    .then(|| self.ministry_at(text, toks, i))
+                    .flatten()
+            })
     }
 
     /// A ministry's own name and the country after it, from a government head at token `i`:
@@ -688,6 +717,36 @@ impl Matcher {
 /// Times", "Mexico City", "US Chamber of Commerce").
 fn is_foreign(alias: &crate::gazetteer::Alias) -> bool {
     alias.lang != "id" && alias.lang != "mul"
+}
+
+/// The hashes of `w` and of `w` without each of its letters but the first, in one pass: a
+/// polynomial hash, so that dropping letter `p` is `prefix(p) · B^(rest) + suffix(p + 1)`.
+/// Equal strings get equal hashes whichever way they were made.
+fn deletion_hashes(w: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    const B: u64 = 0x100_0000_01b3;
+    let n = w.len();
+    // prefix[k] = hash of w[..k]; pow[k] = B^k.
+    let mut prefix = [0u64; MAX_CORRECTABLE_WORD + 2];
+    let mut pow = [1u64; MAX_CORRECTABLE_WORD + 2];
+    for k in 0..n {
+        prefix[k + 1] = prefix[k].wrapping_mul(B).wrapping_add(u64::from(w[k]));
+        pow[k + 1] = pow[k].wrapping_mul(B);
+    }
+    let whole = prefix[n];
+    let finish = |h: u64, len: usize| {
+        // The murmur3 finalizer, so that every bit of the key depends on every letter.
+        let mut x = h ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^ (x >> 33)
+    };
+    std::iter::once(finish(whole, n)).chain((1..n).map(move |p| {
+        // w without w[p]: w[..p] shifted by the n - p - 1 letters after it, then those letters.
+        let suffix = whole.wrapping_sub(prefix[p + 1].wrapping_mul(pow[n - p - 1]));
+        finish(prefix[p].wrapping_mul(pow[n - p - 1]).wrapping_add(suffix), n - 1)
+    }))
 }
 
 /// True for a word that may be a misspelled name: capitalized, and either all capitals or
