@@ -25,7 +25,7 @@ CORPORA = ROOT.parent / 'shared' / 'corpora'
 
 def main():
     show = '--show' in sys.argv
-    which = next((a for a in sys.argv[1:] if a in ('dev', 'test', 'holdout', 'holdout2')), 'dev')
+    which = next((a for a in sys.argv[1:] if a in ('dev', 'test', 'holdout', 'holdout2', 'holdout3')), 'dev')
     ids = [l.strip() for l in open(ROOT / f'tools/eval/{which}-ids.txt') if l.strip()]
     wanted = set(ids)
     docs = {}
