@@ -362,12 +362,14 @@ impl Matcher {
                 // A word of the gazetteer is taken as it is ("Kenya" is not "Ke" + "nya").
                 let (stripped_vid, stripped_end) =
                     if vid == NONE { self.strip_enclitic(span.slice(text), folded, span) } else { (NONE, 0) };
-                let (near_vid, near_edit) =
-                    if vid == NONE && stripped_vid == NONE && may_be_misspelled_name(span.slice(text)) {
-                        self.misspelled(folded)
-                    } else {
-                        (NONE, Edit::None)
-                    };
+                let word = span.slice(text);
+                let (near_vid, near_edit) = if vid != NONE || stripped_vid != NONE {
+                    (NONE, Edit::None)
+                } else if may_be_misspelled_name(word) {
+                    self.misspelled(folded)
+                } else {
+                    (self.capital_i_as_l(word), Edit::Letter)
+                };
                 Tok { span, gap_before, vid, stripped_vid, stripped_end, near_vid, near_edit }
             })
             .collect()
@@ -409,6 +411,23 @@ impl Matcher {
             return (NONE, Edit::None);
         }
         found
+    }
+
+    /// The alias word that `word` is when its first letter, a lower-case "l", stands for a
+    /// capital "I", as scanned or typed text has it ("lndonesia"): only before a consonant,
+    /// where no Indonesian word puts an "l".
+    fn capital_i_as_l(&self, word: &str) -> u32 {
+        let w = word.as_bytes();
+        if w.len() < MIN_CORRECTABLE_WORD || w[0] != b'l' || !w[1..].iter().all(u8::is_ascii_lowercase) {
+            return NONE;
+        }
+        if matches!(w[1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l') {
+            return NONE;
+        }
+        let mut i = String::with_capacity(w.len());
+        i.push('i');
+        i.push_str(&word[1..]);
+        self.vocab.get(i.as_str()).copied().unwrap_or(NONE)
     }
 
     fn strip_enclitic(&self, word: &str, folded: &str, span: Span) -> (u32, u32) {

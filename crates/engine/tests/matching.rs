@@ -197,6 +197,8 @@ fn a_capitalized_word_one_letter_off_a_name_is_read_as_the_name() {
         ("kini Thialand datang dan dipastikan", &["TH:Thialand"]),
         // Two letters swapped, even at the end and in a shorter name.
         ("Pembalap Yamaha asal Italai itu mengumpulkan 116 poin.", &["IT:Italai"]),
+        // A capital I typed or scanned as a lower-case l.
+        ("pionir dalam membuka market entri MPV di lndonesia ini mampu", &["ID:lndonesia"]),
         // Headlines in capitals too.
         ("DEMO DI DEPAN KEDUTAN BESAR AUSTRALIA", &["AU:KEDUTAN BESAR AUSTRALIA"]),
     ]);
@@ -215,6 +217,7 @@ fn words_one_letter_off_a_name_are_not_misspellings_of_it() {
         // Short names are not corrected except for a swap; lower-case words never; nor acronyms.
         ("di kampus Jalan M Yamin, Kecamatan Kuranji", &[]),
         ("kata dia di thialand", &[]),
+        ("lalu lsrael dan lnggris", &["GB:lnggris"]),
         ("Sekjen PBH dan UEE", &[]),
         // A corrected name followed by a surname is a person.
         ("suara-suara yang keluar dari mulut mereka.\n\nBelinda Barnet, pemimpin tim peneliti", &[]),
@@ -272,6 +275,14 @@ fn a_foreign_name_before_a_capitalized_word_is_part_of_a_proper_name() {
         ("Presiden Afghanistan Ashraf Ghani dengan cepat mengutuk", &["AF:Afghanistan"]),
         ("mengikuti turnamen di Japan pekan lalu", &["JP:Japan"]),
     ]);
+}
+
+#[test]
+fn the_un_human_rights_office_by_its_indonesian_name() {
+    check(&[(
+        "kelompok ahli independen di bawah naungan Komisi Tinggi Hak Asasi Manusia Perserikatan Bangsa-Bangsa (OHCHR) meminta",
+        &["ohchr:Komisi Tinggi Hak Asasi Manusia Perserikatan Bangsa-Bangsa", "ohchr:OHCHR"],
+    )]);
 }
 
 #[test]
