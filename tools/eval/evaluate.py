@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Precision and recall of `sorot annotate` against the hand-annotated sample.
 
-  cargo build --release --bin sorot && python3 tools/eval/evaluate.py [dev|test|holdout|holdout2] [--show]
+  cargo build --release --bin sorot && python3 tools/eval/evaluate.py [dev|test|holdout|holdout2|holdout3|all] [--show]
 
-Three samples of 40 articles each from ../shared/corpora, drawn by sample.py, that nobody here
-had annotated: `dev` (dev-ids.txt), on which the rules were tuned; `test` (test-ids.txt),
-annotated by hand after that tuning and held out for one run, then used to find general fixes;
-`holdout` (holdout-ids.txt), drawn and annotated after every fix; and `holdout2`, drawn the
-same way after the next round of fixes. <set>-gold.jsonl holds
+Samples of 40 articles each from ../shared/corpora, drawn by sample.py, that nobody here had
+annotated: `dev` (dev-ids.txt), on which the rules were tuned; `test` (test-ids.txt), annotated
+by hand after that tuning and held out for one run, then used to find general fixes; then
+`holdout`, `holdout2` and `holdout3`, each drawn and annotated blind after a round of fixes,
+measured once, and only then used for the next round. `all` prints every sample. <set>-gold.jsonl holds
 every country and organization mention in them, annotated following docs/MATCHING.md (decisions
 on hard cases: <set>-gold-notes.md). A mention counts as correct only with the exact span and
 the same entity. --show lists every error.
@@ -23,9 +23,17 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPORA = ROOT.parent / 'shared' / 'corpora'
 
 
+SAMPLES = ('dev', 'test', 'holdout', 'holdout2', 'holdout3')
+
+
 def main():
     show = '--show' in sys.argv
-    which = next((a for a in sys.argv[1:] if a in ('dev', 'test', 'holdout', 'holdout2', 'holdout3')), 'dev')
+    which = next((a for a in sys.argv[1:] if a in SAMPLES + ('all',)), 'dev')
+    for sample in SAMPLES if which == 'all' else (which,):
+        evaluate(sample, show)
+
+
+def evaluate(which, show):
     ids = [l.strip() for l in open(ROOT / f'tools/eval/{which}-ids.txt') if l.strip()]
     wanted = set(ids)
     docs = {}
