@@ -228,7 +228,8 @@ impl Matcher {
             let w = word.as_bytes();
             if w.len() >= MIN_CORRECTABLE_WORD && w.len() <= MAX_CORRECTABLE_WORD && w.iter().all(u8::is_ascii_lowercase) {
                 for h in deletion_hashes(w) {
-                    m.near_bits[(h >> 54) as usize] |= 1 << ((h >> 48) & 63);
+                    let bit = near_bit(h);
+                    m.near_bits[bit >> 6] |= 1 << (bit & 63);
                     let ids = m.near.entry(h).or_default();
                     if !ids.contains(&vid) {
                         ids.push(vid);
@@ -389,7 +390,8 @@ impl Matcher {
         }
         let mut found = (NONE, Edit::None);
         for h in deletion_hashes(w) {
-            if self.near_bits[(h >> 54) as usize] & (1 << ((h >> 48) & 63)) == 0 {
+            let bit = near_bit(h);
+            if self.near_bits[bit >> 6] & (1 << (bit & 63)) == 0 {
                 continue;
             }
             let Some(candidates) = self.near.get(&h) else { continue };
@@ -738,6 +740,12 @@ fn is_foreign(alias: &crate::gazetteer::Alias) -> bool {
     alias.lang != "id" && alias.lang != "mul"
 }
 
+/// Which of the 65,536 bits of `Matcher::near_bits` a deletion hash sets (Fibonacci hashing:
+/// the top bits of a multiply by 2^64/φ depend on every bit of the hash).
+fn near_bit(h: u64) -> usize {
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
 /// The hashes of `w` and of `w` without each of its letters but the first, in one pass: a
 /// polynomial hash, so that dropping letter `p` is `prefix(p) · B^(rest) + suffix(p + 1)`.
 /// Equal strings get equal hashes whichever way they were made.
@@ -752,15 +760,8 @@ fn deletion_hashes(w: &[u8]) -> impl Iterator<Item = u64> + '_ {
         pow[k + 1] = pow[k].wrapping_mul(B);
     }
     let whole = prefix[n];
-    let finish = |h: u64, len: usize| {
-        // The murmur3 finalizer, so that every bit of the key depends on every letter.
-        let mut x = h ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        x ^ (x >> 33)
-    };
+    // The length keeps "ab" apart from "\0ab"; the bit set and the map mix the bits further.
+    let finish = |h: u64, len: usize| h ^ ((len as u64) << 59);
     std::iter::once(finish(whole, n)).chain((1..n).map(move |p| {
         // w without w[p]: w[..p] shifted by the n - p - 1 letters after it, then those letters.
         let suffix = whole.wrapping_sub(prefix[p + 1].wrapping_mul(pow[n - p - 1]));
