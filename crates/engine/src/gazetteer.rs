@@ -134,6 +134,8 @@ pub struct Gazetteer {
     /// Folded capitalized words that may precede a country name without making it a surname:
     /// titles and roles ("Presiden", "Timnas").
     pub(crate) name_context: Vec<String>,
+    /// Folded particles of personal names ("al", "bin"): "Turki al-Maliki" is a person.
+    pub(crate) name_particles: Vec<String>,
     /// Folded ordinary nouns that are often capitalized before a country name ("Lingkungan" in
     /// "Menteri Lingkungan Malaysia"); unlike context words they may be part of an
     /// institution's name.
@@ -197,6 +199,7 @@ impl Gazetteer {
             government: Vec::new(),
             enclitics: Vec::new(),
             name_context: Vec::new(),
+            name_particles: Vec::new(),
             common_nouns: Vec::new(),
             org_heads: Vec::new(),
             known_words: Vec::new(),
@@ -246,6 +249,7 @@ impl Gazetteer {
                 "block-before" => g.block_before.push(fold(phrase)),
                 "enclitic" => g.enclitics.push(fold(phrase)),
                 "name-context" => g.name_context.push(fold(phrase)),
+                "name-particle" => g.name_particles.push(fold(phrase)),
                 "common-noun" => g.common_nouns.push(fold(phrase)),
                 "org-head" => g.org_heads.push(fold(phrase)),
                 "known-word" => g.known_words.push(fold(phrase)),

@@ -118,6 +118,7 @@ pub struct Matcher {
     correctable: Vec<u8>,
     block_before: HashSet<Box<str>>,
     name_context: HashSet<Box<str>>,
+    name_particles: HashSet<Box<str>>,
     common_nouns: HashSet<Box<str>>,
     org_heads: HashSet<Box<str>>,
     known_words: HashSet<Box<str>, Fx>,
@@ -182,6 +183,7 @@ impl Matcher {
             correctable: Vec::with_capacity(gazetteer.aliases().len()),
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
             name_context: gazetteer.name_context.iter().map(|s| s.as_str().into()).collect(),
+            name_particles: gazetteer.name_particles.iter().map(|s| s.as_str().into()).collect(),
             common_nouns: gazetteer.common_nouns.iter().map(|s| s.as_str().into()).collect(),
             org_heads: gazetteer.org_heads.iter().map(|s| s.as_str().into()).collect(),
             known_words: gazetteer.known_words.iter().map(|s| s.as_str().into()).collect(),
@@ -656,8 +658,17 @@ impl Matcher {
         !context_before
             && last + 1 < toks.len()
             && toks[last + 1].gap_before == Gap::Space
-            && self.name_like(text, toks, last + 1)
+            && (self.name_like(text, toks, last + 1) || self.particle_of_name(text, toks, last + 1))
             && !title_cased_line(text, toks[i].span)
+    }
+
+    /// True when token `k` is a particle of a personal name followed by the rest of the name:
+    /// "al-Maliki", "bin Salman".
+    fn particle_of_name(&self, text: &str, toks: &[Tok], k: usize) -> bool {
+        k + 1 < toks.len()
+            && matches!(toks[k + 1].gap_before, Gap::Space | Gap::Dash)
+            && starts_upper(toks[k + 1].span.slice(text))
+            && self.name_particles.contains(Matcher::folded(text, toks[k]).as_str())
     }
 
     /// True when a country's name (not an acronym) follows a capitalized word that is not a

@@ -90,6 +90,8 @@ fn languages_and_places_named_after_countries_are_not_mentions() {
         ("Moskow tetap mempertahankan statusnya", &[]),
         ("jalur integrasi Eropa yang membawa bencana", &[]),
         ("Scan QR Code Bisnis Indonesia e-paper", &[]),
+        // A part of the United Kingdom, not Ireland.
+        ("kala Jerman berhadapan dengan Irlandia Utara di Windsor Park", &["DE:Jerman"]),
     ]);
 }
 
@@ -107,6 +109,11 @@ fn personal_names_next_to_a_country_name_are_not_mentions() {
     check(&[
         ("Polres Anambas mengamankan Indra Jepang di hotel Panorama", &[]),
         ("Jepang dan Korea Selatan berusaha untuk membedakan", &["JP:Jepang", "KR:Korea Selatan"]),
+        // A particle of the name after it: a person, even after a quotation.
+        ("titik peluncuran yang pasti,\" kata Turki al-Maliki, juru bicara Koalisi Arab", &[]),
+        ("kunjungan ke Turki pekan lalu", &["TR:Turki"]),
+        // A race before the country, like "GP": the country still counts.
+        ("sesi latihan pertama MotoGP San Marino 2019 ini", &["SM:San Marino"]),
     ]);
 }
 
