@@ -72,6 +72,9 @@ const NONE: u32 = u32::MAX;
 const MAX_MINISTRY_WORDS: usize = 6;
 /// Shortest alias word (in letters) a misspelling may stand for.
 const MIN_CORRECTABLE_WORD: usize = 5;
+/// The misspelling filter has 2^NEAR_BITS bits (8 KiB, in L1 cache): a larger one measured no
+/// faster.
+const NEAR_BITS: u32 = 16;
 /// Longest alias word a misspelling may stand for (longer ones are not indexed).
 const MAX_CORRECTABLE_WORD: usize = 24;
 /// Shortest alias (in letters) a misspelled word may stand in: "Moldova" for "Maldova", but
@@ -109,7 +112,7 @@ pub struct Matcher {
     /// each word with one letter (not the first) deleted: a word one edit from an alias word
     /// shares one of these hashes with it, so a lookup costs a few probes, not a scan.
     near: HashMap<u64, Vec<u32>, Fx>,
-    /// The top 16 bits of every key of `near`, as a bit set: most probes end here.
+    /// The top `NEAR_BITS` bits of every key of `near`, as a bit set: most probes end here.
     near_bits: Vec<u64>,
     /// Folded alias tokens by id (for spelling correction).
     vocab_words: Vec<Box<str>>,
@@ -178,7 +181,7 @@ impl Matcher {
             government_heads: HashMap::default(),
             root_children: Vec::new(),
             near: HashMap::default(),
-            near_bits: vec![0; 1 << 10],
+            near_bits: vec![0; 1 << (NEAR_BITS - 6)],
             vocab_words: Vec::new(),
             correctable: Vec::with_capacity(gazetteer.aliases().len()),
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
@@ -751,10 +754,10 @@ fn is_foreign(alias: &crate::gazetteer::Alias) -> bool {
     alias.lang != "id" && alias.lang != "mul"
 }
 
-/// Which of the 65,536 bits of `Matcher::near_bits` a deletion hash sets (Fibonacci hashing:
+/// Which of the 2^`NEAR_BITS` bits of `Matcher::near_bits` a deletion hash sets (Fibonacci hashing:
 /// the top bits of a multiply by 2^64/φ depend on every bit of the hash).
 fn near_bit(h: u64) -> usize {
-    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - NEAR_BITS)) as usize
 }
 
 /// The hashes of `w` and of `w` without each of its letters but the first, in one pass: a
@@ -780,10 +783,14 @@ fn deletion_hashes(w: &[u8]) -> impl Iterator<Item = u64> + '_ {
     }))
 }
 
-/// True for a word that may be a misspelled name: capitalized, and either all capitals or
-/// with no capital inside ("ColorOS" is a brand, not a misspelled "Comoros").
+/// True for a word that may be a misspelled name: Latin letters, capitalized, and either all
+/// capitals or with no capital inside ("ColorOS" is a brand, not a misspelled "Comoros").
 fn may_be_misspelled_name(word: &str) -> bool {
-    starts_upper(word) && (!word.chars().skip(1).any(char::is_uppercase) || !word.chars().any(char::is_lowercase))
+    let w = word.as_bytes();
+    w.len() + 1 >= MIN_CORRECTABLE_WORD
+        && w[0].is_ascii_uppercase()
+        && w.iter().all(u8::is_ascii_alphabetic)
+        && (w[1..].iter().all(u8::is_ascii_lowercase) || w.iter().all(u8::is_ascii_uppercase))
 }
 
 /// The edit that makes `a` of `b`, if they are one apart — a letter replaced, inserted or
