@@ -119,11 +119,11 @@ pub struct Matcher {
     /// Per alias: its length in letters when a misspelled word may stand for one of its
     /// words, else 0.
     correctable: Vec<u8>,
-    block_before: HashSet<Box<str>>,
-    name_context: HashSet<Box<str>>,
-    name_particles: HashSet<Box<str>>,
-    common_nouns: HashSet<Box<str>>,
-    org_heads: HashSet<Box<str>>,
+    block_before: HashSet<Box<str>, Fx>,
+    name_context: HashSet<Box<str>, Fx>,
+    name_particles: HashSet<Box<str>, Fx>,
+    common_nouns: HashSet<Box<str>, Fx>,
+    org_heads: HashSet<Box<str>, Fx>,
     known_words: HashSet<Box<str>, Fx>,
     enclitics: Vec<Box<str>>,
 }
