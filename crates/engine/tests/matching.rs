@@ -147,6 +147,7 @@ fn a_country_after_a_proper_name_is_part_of_it_but_not_after_an_ordinary_noun() 
         ("Kepala Cabang AirNav Indonesia Cabang Pembantu Timika, Andi Nurwansyah, mengatakan bahwa penerbangan tetap berjalan normal.", &[]),
         ("menurut Menteri Lingkungan Malaysia, Yeo Bee Yin", &["MY:Malaysia"]),
         ("putusan Mahkamah Agung Amerika Serikat kemarin", &["US:Amerika Serikat"]),
+        ("sebanyak 20 ribu kamp dibangun oleh Nazi Jerman untuk memenjarakan", &["DE:Jerman"]),
         ("kata Chef de Mission Kontingen Indonesia di Jakarta", &["ID:Indonesia"]),
     ]);
 }
