@@ -23,12 +23,21 @@
 //! enclitic ("Saudilah"), which is left out of the span. Government phrases ("Kementerian Luar
 //! Negeri") live in a second trie over the same edges: a walk that ends one continues into the
 //! country names, so "Kementerian Luar Negeri Rusia" is one mention without composing every
-//! phrase with every name in advance.
+//! phrase with every name in advance. A government head ("Kementerian") may instead be followed
+//! by a ministry's own name of a few capitalized words before the country.
+//!
+//! # Spelling
+//! A capitalized Latin word that is not in the gazetteer may be read as the one alias word it
+//! misspells, one edit away ("Maldova"); the mention is then flagged
+//! [`Mention::corrected`]. Candidates come from hashing the word with each letter dropped
+//! against the same hashes of the alias words (a deletion index), behind a bit set; the
+//! `known-word` list keeps real words ("Belanja") out. See docs/MATCHING.md for every limit.
 //!
 //! # What it does not do
-//! It does not guess: a name missing from the gazetteer is not found, and context rules are the
-//! ones the data lists (blocking phrases, words like "bahasa" before a name, personal names
-//! next to capitalized words). It does not resolve pronouns or descriptions ("negara itu").
+//! It does not guess beyond one edit: a name missing from the gazetteer is not found, and
+//! context rules are the ones the data lists (blocking phrases, words like "bahasa" before a
+//! name, personal names next to capitalized words). It does not resolve pronouns or
+//! descriptions ("negara itu").
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
@@ -51,8 +60,8 @@ pub struct Mention {
     /// ("Kementerian Luar Negeri" in "Kementerian Luar Negeri Rusia"): an index into
     /// [`Gazetteer::government_phrases`].
     pub government: Option<u16>,
-    /// One word of the span is a misspelling of the alias's word, one letter off
-    /// ("Maldova" for "Moldova"); see [`Matcher`]'s notes on spelling.
+    /// One word of the span is a misspelling of the alias's word, one edit off ("Maldova" for
+    /// "Moldova"); see the module's notes on spelling.
     pub corrected: bool,
 }
 
@@ -383,8 +392,8 @@ impl Matcher {
 
     /// The alias word that `folded`, a capitalized word missing from the gazetteer, misspells:
     /// the only one at one edit (a letter replaced, added, dropped, or two swapped) that leaves
-    /// the first and last letters alone, so that inflections and demonyms ("Indonesian",
-    /// "Filipino") are not read as names.
+    /// the first letter alone, and the last unless swapped, so that inflections and demonyms
+    /// ("Indonesian", "Filipino") are not read as names; never a `known-word`.
     fn misspelled(&self, folded: &str) -> (u32, Edit) {
         let w = folded.as_bytes();
         if w.len() + 1 < MIN_CORRECTABLE_WORD
