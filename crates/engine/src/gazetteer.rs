@@ -392,4 +392,21 @@ mod tests {
         assert_eq!(g.aliases().len(), 1);
         assert_eq!(g.government_phrases(), ["Kementerian Luar Negeri"]);
     }
+
+    #[test]
+    fn heads_variants_and_known_words_are_rules_of_one_word() {
+        let g = Gazetteer::from_tsv(
+            "",
+            "",
+            "government-head\tKementerian\t\nvariant\tKementrian\tKementerian\nknown-word\tBelanja\tbelanda\n",
+        )
+        .unwrap();
+        assert_eq!(g.government_phrases(), ["Kementerian".to_string(), format!("Kementerian {OPEN_NAME}")]);
+        assert_eq!(g.variants(), [("kementrian".to_string(), "kementerian".to_string())]);
+        assert_eq!(g.known_words, ["belanja"]);
+        for bad in ["government-head\tKementerian Luar\t\n", "variant\tKementrian\t\n", "variant\tA\tB C\n"] {
+            let e = Gazetteer::from_tsv("", "", bad).unwrap_err();
+            assert_eq!((e.file, e.line), ("rules.tsv", 1), "{bad:?}: {e}");
+        }
+    }
 }
