@@ -58,6 +58,8 @@ def one_inner_edit(a, b):
     prefix = 0
     while prefix < shorter and a[prefix] == b[prefix]:
         prefix += 1
+    if prefix == shorter and len(a) == len(b) + 1 and a[-1] == a[-2]:
+        return 'letter'
     if prefix == 0 or prefix == shorter:
         return None
     suffix = 0

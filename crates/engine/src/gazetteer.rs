@@ -136,6 +136,9 @@ pub struct Gazetteer {
     pub(crate) name_context: Vec<String>,
     /// Folded particles of personal names ("al", "bin"): "Turki al-Maliki" is a person.
     pub(crate) name_particles: Vec<String>,
+    /// Folded words that make the names after them languages, a whole list of them ("bahasa
+    /// Perancis, Indonesia dan Rusia"); also in `block_before`.
+    pub(crate) language_before: Vec<String>,
     /// Folded ordinary nouns that are often capitalized before a country name ("Lingkungan" in
     /// "Menteri Lingkungan Malaysia"); unlike context words they may be part of an
     /// institution's name.
@@ -200,6 +203,7 @@ impl Gazetteer {
             enclitics: Vec::new(),
             name_context: Vec::new(),
             name_particles: Vec::new(),
+            language_before: Vec::new(),
             common_nouns: Vec::new(),
             org_heads: Vec::new(),
             known_words: Vec::new(),
@@ -247,6 +251,10 @@ impl Gazetteer {
                     person: false,
                 }),
                 "block-before" => g.block_before.push(fold(phrase)),
+                "language-before" => {
+                    g.block_before.push(fold(phrase));
+                    g.language_before.push(fold(phrase));
+                }
                 "enclitic" => g.enclitics.push(fold(phrase)),
                 "name-context" => g.name_context.push(fold(phrase)),
                 "name-particle" => g.name_particles.push(fold(phrase)),

@@ -131,6 +131,7 @@ pub struct Matcher {
     block_before: HashSet<Box<str>, Fx>,
     name_context: HashSet<Box<str>, Fx>,
     name_particles: HashSet<Box<str>, Fx>,
+    language_before: HashSet<Box<str>, Fx>,
     common_nouns: HashSet<Box<str>, Fx>,
     org_heads: HashSet<Box<str>, Fx>,
     known_words: HashSet<Box<str>, Fx>,
@@ -196,6 +197,7 @@ impl Matcher {
             block_before: gazetteer.block_before.iter().map(|s| s.as_str().into()).collect(),
             name_context: gazetteer.name_context.iter().map(|s| s.as_str().into()).collect(),
             name_particles: gazetteer.name_particles.iter().map(|s| s.as_str().into()).collect(),
+            language_before: gazetteer.language_before.iter().map(|s| s.as_str().into()).collect(),
             common_nouns: gazetteer.common_nouns.iter().map(|s| s.as_str().into()).collect(),
             org_heads: gazetteer.org_heads.iter().map(|s| s.as_str().into()).collect(),
             known_words: gazetteer.known_words.iter().map(|s| s.as_str().into()).collect(),
@@ -339,7 +341,8 @@ impl Matcher {
             let start = toks[i].span.start as usize;
             let alias_ref = self.gazetteer.alias(alias);
             let blocked = alias_ref.entity.is_none()
-                || (government.is_none() && self.blocked_by_previous_word(text, &toks, i))
+                || (government.is_none()
+                    && (self.blocked_by_previous_word(text, &toks, i) || self.in_blocked_list(text, &toks, i)))
                 || currency_code(text, end as usize)
                 || (government.is_none() && self.inside_institution_name(text, &toks, floor, i))
                 || ((alias_ref.person || corrected != Edit::None || is_foreign(alias_ref))
@@ -646,6 +649,42 @@ impl Matcher {
             && self.block_before.contains(Matcher::folded(text, toks[i - 1]).as_str())
     }
 
+    /// "bahasa Perancis, Indonesia, Malaysia, Rusia dan Ukraina": the name at `i` is an item of
+    /// a list (joined by commas, "dan", "atau" or "serta") whose first item follows a
+    /// `language-before` word, so it is a language too. (Not after a sea's or a gulf's word:
+    /// in "Teluk Guantanamo, Kuba" the list is of places.) Items are one or two capitalized words; at
+    /// most eight are looked back over.
+    fn in_blocked_list(&self, text: &str, toks: &[Tok], i: usize) -> bool {
+        // The text between tokens `k - 1` and `k`: lists stay on one line.
+        let sep = |k: usize| &text[toks[k - 1].span.end as usize..toks[k].span.start as usize];
+        let joins = |k: usize| matches!(Matcher::folded(text, toks[k]).as_str(), "dan" | "atau" | "serta");
+        let after_block =
+            |s: usize| s > 0 && sep(s) == " " && self.language_before.contains(Matcher::folded(text, toks[s - 1]).as_str());
+        let mut k = i;
+        for _ in 0..8 {
+            // `j`: the last word of the item before item `k`.
+            let j = if k >= 2 && sep(k) == " " && joins(k - 1) && matches!(sep(k - 1), " " | ", ") {
+                k - 2
+            } else if k >= 1 && sep(k) == ", " {
+                k - 1
+            } else {
+                return false;
+            };
+            if !starts_upper(toks[j].span.slice(text)) {
+                return false;
+            }
+            if after_block(j) {
+                return true;
+            }
+            // A two-word item ("Korea Selatan").
+            k = if j > 0 && sep(j) == " " && starts_upper(toks[j - 1].span.slice(text)) { j - 1 } else { j };
+            if after_block(k) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// True for a capitalized word that is evidence of a proper name: not the first word of a
     /// sentence, not a word that ordinarily stands next to a country name ("Presiden"), and not
     /// an ordinary noun written with a capital ("Lingkungan").
@@ -804,11 +843,16 @@ fn may_be_misspelled_name(word: &str) -> bool {
 
 /// The edit that makes `a` of `b`, if they are one apart — a letter replaced, inserted or
 /// deleted, or two adjacent letters swapped — and the edit leaves the first letter alone and,
-/// unless it is a swap, the last one too: "Maldova", "Banglasdesh", "Italai" are one edit from
-/// a name, while "Indonesian" and "Filipino" are other words.
+/// unless it is a swap or a doubled last letter, the last one too: "Maldova", "Banglasdesh",
+/// "Italai", "Indonesiaa" are one edit from a name, while "Indonesian" and "Filipino" are other
+/// words.
 fn one_inner_edit(a: &[u8], b: &[u8]) -> Edit {
     let shorter = a.len().min(b.len());
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if prefix == shorter && a.len() == b.len() + 1 && a[a.len() - 1] == a[a.len() - 2] {
+        // The last letter doubled ("Indonesiaa"): a slip of the key, not a suffix.
+        return Edit::Letter;
+    }
     if prefix == 0 || prefix == shorter {
         return Edit::None;
     }

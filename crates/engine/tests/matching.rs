@@ -27,6 +27,9 @@ fn leftmost_longest_names_are_one_mention() {
         ("Presiden Federasi Rusia, Vladimir Vladimirovich Putin", &["RU:Federasi Rusia"]),
         ("Uni Ekonomi Eurasia (EAEU), tegas Kementerian", &["eaeu:Uni Ekonomi Eurasia", "eaeu:EAEU"]),
         ("Sidang Dewan Keamanan PBB membahas", &["unsc:Dewan Keamanan PBB"]),
+        // A session of the UN, as the annotators read it; the Assembly is "Majelis Umum".
+        ("untuk menghadiri sidang umum PBB yang menyoroti perubahan iklim", &["un:PBB"]),
+        ("pidato di Sidang Majelis Umum PBB di New York", &["unga:Majelis Umum PBB"]),
         ("setelah runtuhnya Uni Soviet.", &["SU:Uni Soviet"]),
     ]);
 }
@@ -90,6 +93,10 @@ fn languages_and_places_named_after_countries_are_not_mentions() {
         ("Moskow tetap mempertahankan statusnya", &[]),
         ("jalur integrasi Eropa yang membawa bencana", &[]),
         ("Scan QR Code Bisnis Indonesia e-paper", &[]),
+        // One "bahasa" makes a whole list of languages; a gulf's word does not.
+        ("antara lain bahasa Perancis, Indonesia, Malaysia, Rusia dan Ukraina. Dengan begitu", &[]),
+        ("tersedia dalam bahasa Inggris, Mandarin, dan Indonesia saja", &[]),
+        ("ditahan di pusat penahanan di Teluk Guantanamo, Kuba, dan menambahkan", &["CU:Kuba"]),
         // A part of the United Kingdom, not Ireland.
         ("kala Jerman berhadapan dengan Irlandia Utara di Windsor Park", &["DE:Jerman"]),
     ]);
@@ -148,6 +155,7 @@ fn a_country_after_a_proper_name_is_part_of_it_but_not_after_an_ordinary_noun() 
         ("menurut Menteri Lingkungan Malaysia, Yeo Bee Yin", &["MY:Malaysia"]),
         ("putusan Mahkamah Agung Amerika Serikat kemarin", &["US:Amerika Serikat"]),
         ("sebanyak 20 ribu kamp dibangun oleh Nazi Jerman untuk memenjarakan", &["DE:Jerman"]),
+        ("Milisi Houthi Yaman yang didukung Iran mengklaim", &["YE:Yaman", "IR:Iran"]),
         ("kata Chef de Mission Kontingen Indonesia di Jakarta", &["ID:Indonesia"]),
     ]);
 }
@@ -205,6 +213,9 @@ fn a_capitalized_word_one_letter_off_a_name_is_read_as_the_name() {
         ("kini Thialand datang dan dipastikan", &["TH:Thialand"]),
         // Two letters swapped, even at the end and in a shorter name.
         ("Pembalap Yamaha asal Italai itu mengumpulkan 116 poin.", &["IT:Italai"]),
+        // The last letter doubled, and an outlet's common spelling.
+        ("Timnas Indonesiaa U-16 sempat menahan Korea Selatan", &["ID:Indonesiaa", "KR:Korea Selatan"]),
+        ("yang sempat melarikan diri ke Moroko, dijatuhi hukuman", &["MA:Moroko"]),
         // A capital I typed or scanned as a lower-case l.
         ("pionir dalam membuka market entri MPV di lndonesia ini mampu", &["ID:lndonesia"]),
         // Headlines in capitals too.
