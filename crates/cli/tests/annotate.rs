@@ -68,3 +68,27 @@ fn usage_errors_exit_with_status_2() {
     assert_eq!(sorot(&["annotate"]).status.code(), Some(2));
     assert!(sorot(&["--help"]).status.success());
 }
+
+#[test]
+fn a_misspelled_name_says_so_and_a_ministry_names_its_open_phrase() {
+    let dir = std::env::temp_dir().join(format!("sorot-cli-misspelled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("typos.jsonl");
+    let text = "Melawan tim lemah, Maldova. Akun Kementerian Komunikasi Kuba ditangguhkan. Moldova menang.";
+    std::fs::write(&corpus, serde_json::json!({"id": "t", "text": text}).to_string() + "\n").unwrap();
+    let out = sorot(&["annotate", corpus.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: Vec<_> = lines(&out)
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap().to_string(), m["alias"].as_str().unwrap().to_string(), m.get("corrected").cloned()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Maldova".into(), "Moldova".into(), Some(serde_json::json!(true))),
+            ("Kementerian Komunikasi Kuba".into(), "Kementerian … Kuba".into(), None),
+            ("Moldova".into(), "Moldova".into(), None),
+        ]
+    );
+}
