@@ -97,6 +97,11 @@ fn languages_and_places_named_after_countries_are_not_mentions() {
         ("antara lain bahasa Perancis, Indonesia, Malaysia, Rusia dan Ukraina. Dengan begitu", &[]),
         ("tersedia dalam bahasa Inggris, Mandarin, dan Indonesia saja", &[]),
         ("ditahan di pusat penahanan di Teluk Guantanamo, Kuba, dan menambahkan", &["CU:Kuba"]),
+        // A valley, an armed group, and a territory in lower case (the capitalized form is
+        // CLDR's name of the state).
+        ("dengan 2 juta penduduk Palestina di Lembah Jordan. Pemimpin Israel", &["PS:Palestina", "IL:Israel"]),
+        ("jaringan Negara Islam Irak dan Suriah (ISIS) serta kelompok", &[]),
+        ("bagian mana pun dari wilayah Palestina yang diduduki oleh Israel", &["PS:Palestina", "IL:Israel"]),
         // A part of the United Kingdom, not Ireland.
         ("kala Jerman berhadapan dengan Irlandia Utara di Windsor Park", &["DE:Jerman"]),
     ]);
