@@ -736,8 +736,9 @@ impl Matcher {
     }
 
     /// True when the name at `i` closes the proper name of an institution: a run of up to four
-    /// capitalized words opened by an org-head word ("Bank Indonesia", "Persatuan Petambak Garam
-    /// Indonesia", "Institut Negara-negara CIS"). The run stops at a context word ("Presiden"),
+    /// capitalized words (or "dan" between two of them) opened by an org-head word ("Bank
+    /// Indonesia", "Persatuan Petambak Garam Indonesia", "Institut Negara-negara CIS",
+    /// "Perhimpunan Hotel dan Restoran Indonesia"). The run stops at a context word ("Presiden"),
     /// and in a title-cased line, where every word is capitalized, it is at most three words.
     fn inside_institution_name(&self, text: &str, toks: &[Tok], floor: usize, i: usize) -> bool {
         let mut k = i;
@@ -747,10 +748,11 @@ impl Matcher {
             }
             k -= 1;
             let word = toks[k].span.slice(text);
-            if !starts_upper(word) {
+            let folded = Matcher::folded(text, toks[k]);
+            // "Perhimpunan Hotel dan Restoran Indonesia": "dan" joins words of one name.
+            if !starts_upper(word) && (folded != "dan" || distance == 1) {
                 return false;
             }
-            let folded = Matcher::folded(text, toks[k]);
             if self.org_heads.contains(folded.as_str()) {
                 // The line is looked at only when it matters (it is the costly part).
                 return distance < 4 || !title_cased_line(text, toks[i].span);

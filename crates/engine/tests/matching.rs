@@ -147,6 +147,16 @@ fn institutions_named_after_a_country_are_not_mentions_of_it() {
         ("Sekretaris Jenderal Persatuan Petambak Garam Indonesia Waji memandang", &[]),
         ("Jakarta, CNN Indonesia - - Pemerintahan Thailand bersama Google", &["TH:Pemerintahan Thailand"]),
         ("kilang minyak Saudi Aramco di Abqaiq", &[]),
+        // Movements, forums and galleries open names too, and "dan" may join their words.
+        ("aktivis Pergerakan Mahasiswa Islam Indonesia (PMII) Jatim", &[]),
+        ("Sekretaris Jenderal Organisasi Pembebasan Palestina (PLO), Saeb Erekat", &[]),
+        ("Badan Pimpinan Pusat Perhimpunan Hotel dan Restoran Indonesia, Maulana Yusran, mengatakan okupansi perhotelan di Riau sudah anjlok", &[]),
+        ("di Galeri Nasional Indonesia pada 30 November", &[]),
+        // A club and a stadium named after places are neither; a US company is the US.
+        ("Musim lalu, pilihan saya adalah menetap di AS Roma. Kita akan lihat", &[]),
+        ("laga di Stade de France, Paris", &[]),
+        ("Perusahaan AS itu pun memastikan", &["US:AS"]),
+        ("Ketua DPR AS Nancy Pelosi mengatakan", &["US:AS"]),
         // A context word stops the look-back: the country after it is a mention.
         ("Universitas Harvard Undang Presiden Indonesia", &["ID:Indonesia"]),
     ]);
