@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPORA = ROOT.parent / 'shared' / 'corpora'
 
 
-SAMPLES = ('dev', 'test', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9')
+SAMPLES = ('dev', 'test', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12')
 
 
 def main():
