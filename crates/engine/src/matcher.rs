@@ -378,9 +378,9 @@ impl Matcher {
                 let folded = f.folded(k);
                 let vid = self.vocab.get(folded).copied().unwrap_or(NONE);
                 // A word of the gazetteer is taken as it is ("Kenya" is not "Ke" + "nya").
-                let (stripped_vid, stripped_end) =
-                    if vid == NONE { self.strip_enclitic(span.slice(text), folded, span) } else { (NONE, 0) };
                 let word = span.slice(text);
+                let (stripped_vid, stripped_end) =
+                    if vid == NONE { self.strip_enclitic(word, folded, span) } else { (NONE, 0) };
                 let (near_vid, near_edit) = if vid != NONE || stripped_vid != NONE {
                     (NONE, Edit::None)
                 } else if may_be_misspelled_name(word) {
@@ -396,15 +396,10 @@ impl Matcher {
     /// The alias word that `folded`, a capitalized word missing from the gazetteer, misspells:
     /// the only one at one edit (a letter replaced, added, dropped, or two swapped) that leaves
     /// the first letter alone, and the last unless swapped, so that inflections and demonyms
-    /// ("Indonesian", "Filipino") are not read as names; never a `known-word`.
+    /// ("Indonesian", "Filipino") are not read as names; never a `known-word`. Only for a word
+    /// that [`may_be_misspelled_name`] accepts, so `folded` is its ASCII lower case.
     fn misspelled(&self, folded: &str) -> (u32, Edit) {
         let w = folded.as_bytes();
-        if w.len() + 1 < MIN_CORRECTABLE_WORD
-            || w.len() > MAX_CORRECTABLE_WORD + 1
-            || !w.iter().all(u8::is_ascii_lowercase)
-        {
-            return (NONE, Edit::None);
-        }
         let mut found = (NONE, Edit::None);
         for h in deletion_hashes(w) {
             let bit = near_bit(h);
@@ -678,7 +673,7 @@ impl Matcher {
             }
             // A two-word item ("Korea Selatan").
             k = if j > 0 && sep(j) == " " && starts_upper(toks[j - 1].span.slice(text)) { j - 1 } else { j };
-            if after_block(k) {
+            if k != j && after_block(k) {
                 return true;
             }
         }
@@ -834,10 +829,11 @@ fn deletion_hashes(w: &[u8]) -> impl Iterator<Item = u64> + '_ {
 }
 
 /// True for a word that may be a misspelled name: Latin letters, capitalized, and either all
-/// capitals or with no capital inside ("ColorOS" is a brand, not a misspelled "Comoros").
+/// capitals or with no capital inside ("ColorOS" is a brand, not a misspelled "Comoros"); and
+/// one letter short of, or long of, an indexed alias word at most.
 fn may_be_misspelled_name(word: &str) -> bool {
     let w = word.as_bytes();
-    w.len() + 1 >= MIN_CORRECTABLE_WORD
+    (MIN_CORRECTABLE_WORD - 1..=MAX_CORRECTABLE_WORD + 1).contains(&w.len())
         && w[0].is_ascii_uppercase()
         && w.iter().all(u8::is_ascii_alphabetic)
         && (w[1..].iter().all(u8::is_ascii_lowercase) || w.iter().all(u8::is_ascii_uppercase))
