@@ -24,6 +24,9 @@ test('a misspelled name and a ministry named in full explain themselves', async 
   assert.deepEqual(got.map((m) => `${m.e}:${m.text}`), ['MD:Maldova', 'CU:Kementerian Komunikasi Kuba', 'MD:Moldova']);
   assert.match(got[0].title, /read as a misspelling of “Moldova”/);
   assert.deepEqual(got.map((m) => m.corrected), [true, false, false], 'only the misspelling looks like a guess');
+  // The result card's snippet marks it the same way.
+  const card = page.locator('[data-testid=doc-list] mark.mention');
+  assert.deepEqual(await card.evaluateAll((ms) => ms.map((m) => m.classList.contains('mention--corrected'))), [true, false, false]);
   assert.match(got[2].title, /matched “Moldova”/);
   assert.equal(got[1].alias, 'Kementerian … Kuba');
   // The entity panel lists the entity the misspelling was read as.

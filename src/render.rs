@@ -47,6 +47,16 @@ pub fn pieces(text: &str, window: Span, hits: &[Span], mentions: &[Mention]) -> 
     out
 }
 
+/// The classes every `<mark>` of a mention carries, in the reader and in result snippets: its
+/// kind, and whether it was read as a misspelling.
+pub fn mention_class(m: &Mention, kind: &str) -> String {
+    let mut c = format!("mention mention--{kind}");
+    if m.corrected {
+        c.push_str(" mention--corrected");
+    }
+    c
+}
+
 /// Splits `text` into paragraphs at blank lines, and each paragraph into [`pieces`] at the edges
 /// of mentions and query hits. Single line breaks stay inside a paragraph. Whitespace-only
 /// paragraphs are dropped; every other byte of `text` lands in exactly one piece.

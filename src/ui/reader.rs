@@ -242,12 +242,9 @@ fn mention_mark(
     let how = if m.corrected { "read as a misspelling of" } else { "matched" };
     let tip = format!("{} · {}\n{} {} · {how} “{}”", e.name_id, e.name_en, kind, e.code, alias);
     let entity = m.entity;
-    let corrected = m.corrected;
+    let base = crate::render::mention_class(&m, kind);
     let class = move || {
-        let mut c = format!("mention mention--{kind}");
-        if corrected {
-            c.push_str(" mention--corrected");
-        }
+        let mut c = base.clone();
         if selected.with(|s| s.contains(&entity)) {
             c.push_str(" mention--selected");
         }

@@ -114,7 +114,7 @@ fn ResultItem(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
                                 let e = g.entity(mentions[i].entity);
                                 let kind = e.kind.as_str();
                                 view! {
-                                    <mark class=format!("mention mention--{kind}") data-entity=e.code.clone() data-kind=kind
+                                    <mark class=crate::render::mention_class(&mentions[i], kind) data-entity=e.code.clone() data-kind=kind
                                         title=format!("{} · {}", e.name_id, e.name_en)>{inner}</mark>
                                 }
                                 .into_any()
