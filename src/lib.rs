@@ -74,7 +74,8 @@ pub fn bench_engine(jsonl: &str, queries: Vec<String>, rounds: u32) -> Vec<f64> 
     }
     let index = b.finish();
     let index_ms = perf.now() - t;
-    let mut out = vec![parse_ms, index_ms, memory_bytes() - mem0, parsed.documents.len() as f64, index.heap_bytes() as f64];
+    let mut out =
+        vec![parse_ms, index_ms, memory_bytes() - mem0, parsed.documents.len() as f64, index.heap_bytes() as f64];
     drop(parsed);
     for _ in 0..rounds {
         for q in &queries {

@@ -24,7 +24,8 @@ pub struct Piece {
 /// cross the window's edges are not marked.
 pub fn pieces(text: &str, window: Span, hits: &[Span], mentions: &[Mention]) -> Vec<Piece> {
     let inside = |s: Span| s.start >= window.start && s.end <= window.end;
-    let ms: Vec<(usize, Span)> = mentions.iter().enumerate().map(|(i, m)| (i, m.span)).filter(|&(_, s)| inside(s)).collect();
+    let ms: Vec<(usize, Span)> =
+        mentions.iter().enumerate().map(|(i, m)| (i, m.span)).filter(|&(_, s)| inside(s)).collect();
     let hs: Vec<Span> = hits.iter().copied().filter(|&s| inside(s)).collect();
     let mut cuts: Vec<u32> = vec![window.start, window.end];
     for s in hs.iter().copied().chain(ms.iter().map(|m| m.1)) {
@@ -101,7 +102,13 @@ mod tests {
     use sorot_engine::span::Span;
 
     fn mention(start: usize, end: usize) -> Mention {
-        Mention { entity: EntityId(0), span: Span::new(start, end), alias: AliasId(0), government: None, corrected: false }
+        Mention {
+            entity: EntityId(0),
+            span: Span::new(start, end),
+            alias: AliasId(0),
+            government: None,
+            corrected: false,
+        }
     }
 
     #[test]
@@ -114,7 +121,13 @@ mod tests {
         assert_eq!(
             shown,
             [
-                vec![("Rusia", false, Some(0)), (" dan ", false, None), ("CIS", false, Some(1)), ("\nbaris ", false, None), ("dua", true, None)],
+                vec![
+                    ("Rusia", false, Some(0)),
+                    (" dan ", false, None),
+                    ("CIS", false, Some(1)),
+                    ("\nbaris ", false, None),
+                    ("dua", true, None)
+                ],
                 vec![("SCO", false, Some(2)), (" <b>x</b>", false, None)],
             ]
         );
@@ -124,7 +137,12 @@ mod tests {
     fn snippet_pieces_mark_hits_and_mentions_together() {
         let text = "Kemlu: Rusia dan China sepakat bekerja sama.";
         // Window "Rusia dan China sepakat bekerja" (7..38), hits "Rusia" and "bekerja", mentions Rusia, China.
-        let snippet = Snippet { span: Span::new(7, 38), hits: vec![Span::new(7, 12), Span::new(31, 38)], cut_before: true, cut_after: true };
+        let snippet = Snippet {
+            span: Span::new(7, 38),
+            hits: vec![Span::new(7, 12), Span::new(31, 38)],
+            cut_before: true,
+            cut_after: true,
+        };
         let ms = [mention(7, 12), mention(17, 22)];
         let got: Vec<(String, bool, Option<usize>)> =
             snippet_pieces(text, &snippet, &ms).into_iter().map(|p| (p.text, p.hit, p.mention)).collect();

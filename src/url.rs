@@ -187,7 +187,12 @@ mod tests {
     fn state_round_trips_through_the_query_string() {
         let cases = [
             ViewState::default(),
-            ViewState { q: "kerja sama".into(), entities: vec!["RU".into(), "sco".into()], doc: Some("003_267ace863f6cbc36.txt".into()), ..Default::default() },
+            ViewState {
+                q: "kerja sama".into(),
+                entities: vec!["RU".into(), "sco".into()],
+                doc: Some("003_267ace863f6cbc36.txt".into()),
+                ..Default::default()
+            },
             ViewState { q: "a&b=c %+ “Tiongkok” 中国".into(), ..Default::default() },
             ViewState { entities: vec!["un".into()], doc: Some("x y.txt".into()), ..Default::default() },
             ViewState {

@@ -100,9 +100,7 @@ fn Explorer(corpus: Corpus, errors: Vec<String>) -> impl IntoView {
         })
     };
     // Only what the search depends on, so that opening a document does not search again.
-    let request = Memo::new(move |_| {
-        view.0.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort))
-    });
+    let request = Memo::new(move |_| view.0.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort)));
     let answer = {
         let corpus = corpus.clone();
         Memo::new(move |_| {

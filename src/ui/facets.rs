@@ -36,7 +36,10 @@ pub fn Facets() -> impl IntoView {
     let periods = Memo::new(move |_| {
         answer.with(|a| {
             let f = &a.0.facets;
-            let year = period.get().map(|p| p.chars().take(4).collect::<String>()).or_else(|| (f.years.len() == 1).then(|| f.years[0].0.clone()));
+            let year = period
+                .get()
+                .map(|p| p.chars().take(4).collect::<String>())
+                .or_else(|| (f.years.len() == 1).then(|| f.years[0].0.clone()));
             let mut v = f.years.clone();
             if let Some(y) = year {
                 let at = v.iter().position(|(k, _)| *k == y).map_or(v.len(), |i| i + 1);
@@ -69,7 +72,12 @@ pub fn Facets() -> impl IntoView {
 
 /// The entities of one kind.
 #[component]
-fn EntityGroup(kind: Kind, heading: &'static str, counts: Memo<Vec<EntityCount>>, selected: Memo<Vec<EntityId>>) -> impl IntoView {
+fn EntityGroup(
+    kind: Kind,
+    heading: &'static str,
+    counts: Memo<Vec<EntityCount>>,
+    selected: Memo<Vec<EntityId>>,
+) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     // Filtered once per answer, read by the count, the list and the "Show all" button.
     let items = Memo::new(move |_| {
@@ -112,7 +120,10 @@ fn EntityItem(count: EntityCount, selected: Memo<Vec<EntityId>>) -> impl IntoVie
         let code = code.clone();
         move || view.0.with(|s| s.toggled(&code))
     };
-    let tip = format!("{} · {} ({}) — {} mentions in {} listed articles", e.name_id, e.name_en, e.code, count.mentions, count.docs);
+    let tip = format!(
+        "{} · {} ({}) — {} mentions in {} listed articles",
+        e.name_id, e.name_en, e.code, count.mentions, count.docs
+    );
     let kind = e.kind.as_str();
     view! {
         <li>

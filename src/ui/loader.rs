@@ -99,7 +99,12 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     let collection = builder.finish();
     if let Some(body) = document().body() {
         let _ = body.set_attribute("data-load-ms", &format!("{:.0}", now() - arrived));
-        let phases = format!("parse {:.0}, annotate+index {:.0}, finish {:.0}", parsed_at - arrived, built_at - parsed_at, now() - built_at);
+        let phases = format!(
+            "parse {:.0}, annotate+index {:.0}, finish {:.0}",
+            parsed_at - arrived,
+            built_at - parsed_at,
+            now() - built_at
+        );
         let _ = body.set_attribute("data-load-phases", &phases);
         let _ = body.set_attribute("data-docs", &total.to_string());
     }

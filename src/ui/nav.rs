@@ -88,7 +88,10 @@ pub fn is_modified_click(ev: &leptos::ev::MouseEvent) -> bool {
 
 /// The click handler of an in-app link: a plain click moves to `target()` with a new history
 /// entry; a modified click (new tab, new window) is left to the browser.
-pub fn on_link_click(view: View, target: impl Fn() -> ViewState + 'static) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+pub fn on_link_click(
+    view: View,
+    target: impl Fn() -> ViewState + 'static,
+) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     move |ev| {
         if is_modified_click(&ev) {
             return;

@@ -76,7 +76,11 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
             let sel = selected.get();
             let of_selected: Vec<usize> =
                 mentions.iter().enumerate().filter(|(_, m)| sel.contains(&m.entity)).map(|(i, _)| i).collect();
-            if of_selected.is_empty() { (0..mentions.len()).collect() } else { of_selected }
+            if of_selected.is_empty() {
+                (0..mentions.len()).collect()
+            } else {
+                of_selected
+            }
         })
     };
     let step = move |forward: bool| {
@@ -162,7 +166,8 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
             let mentions = mentions.clone();
             let on_chip = move |_| {
                 let after = focus.get_untracked();
-                let of_e: Vec<usize> = mentions.iter().enumerate().filter(|(_, m)| m.entity == e).map(|(i, _)| i).collect();
+                let of_e: Vec<usize> =
+                    mentions.iter().enumerate().filter(|(_, m)| m.entity == e).map(|(i, _)| i).collect();
                 let next = of_e.iter().copied().find(|&i| after.is_some_and(|a| i > a)).or(of_e.first().copied());
                 if let Some(i) = next {
                     focus.set(Some(i));
@@ -208,7 +213,9 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
 
 /// Scrolls the reader so that mention `i` is in view.
 fn scroll_to_mention(i: usize) {
-    let Some(el) = document().query_selector(&format!("[data-testid=reader] mark[data-mention=\"{i}\"]")).ok().flatten() else {
+    let Some(el) =
+        document().query_selector(&format!("[data-testid=reader] mark[data-mention=\"{i}\"]")).ok().flatten()
+    else {
         return;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();

@@ -81,7 +81,13 @@ fn a_misspelled_name_says_so_and_a_ministry_names_its_open_phrase() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let got: Vec<_> = lines(&out)
         .iter()
-        .map(|m| (m["text"].as_str().unwrap().to_string(), m["alias"].as_str().unwrap().to_string(), m.get("corrected").cloned()))
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap().to_string(),
+                m["alias"].as_str().unwrap().to_string(),
+                m.get("corrected").cloned(),
+            )
+        })
         .collect();
     assert_eq!(
         got,

@@ -58,11 +58,16 @@ fn main() {
             .unwrap();
         }
         if let Some(h) = r.hits.first() {
-            let all_hits: Vec<String> = c.hits(h.doc as usize, &r.matched).iter().map(|x| format!("{}-{}", x.start, x.end)).collect();
+            let all_hits: Vec<String> =
+                c.hits(h.doc as usize, &r.matched).iter().map(|x| format!("{}-{}", x.start, x.end)).collect();
             writeln!(out, "hits {}", all_hits.join(",")).unwrap();
         }
-        let ents: Vec<String> =
-            r.facets.entities.iter().map(|e| format!("{}:{}:{}", g.entity(e.entity).code, e.docs, e.mentions)).collect();
+        let ents: Vec<String> = r
+            .facets
+            .entities
+            .iter()
+            .map(|e| format!("{}:{}:{}", g.entity(e.entity).code, e.docs, e.mentions))
+            .collect();
         writeln!(out, "entities {}", ents.join(" ")).unwrap();
         writeln!(out, "outlets {:?}", r.facets.outlets).unwrap();
         writeln!(out, "years {:?} months {:?}", r.facets.years, r.facets.months).unwrap();

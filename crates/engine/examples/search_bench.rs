@@ -9,7 +9,8 @@ use sorot_engine::matcher::Matcher;
 
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let path = std::env::args().nth(1).unwrap_or_else(|| root.join("../shared/corpora/clickid.jsonl").display().to_string());
+    let path =
+        std::env::args().nth(1).unwrap_or_else(|| root.join("../shared/corpora/clickid.jsonl").display().to_string());
     let text = std::fs::read_to_string(&path).expect("corpus");
     let queries: Vec<String> = std::fs::read_to_string(root.join("bench/queries.txt"))
         .expect("bench/queries.txt")
@@ -60,6 +61,18 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let q = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
     println!("corpus {path}: {} documents, parse {parse_ms:.0} ms, annotate + index {build_ms:.0} ms", c.docs().len());
-    println!("index: {} word forms, postings {:.1} MB, whole index about {:.1} MB", c.index().vocabulary_size(), c.index().postings_bytes() as f64 / 1e6, c.index().heap_bytes() as f64 / 1e6);
-    println!("query + facets + 20 snippets, {} queries x 5: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} hits in all)", queries.len(), q(0.5), q(0.95), times[times.len() - 1], total_hits);
+    println!(
+        "index: {} word forms, postings {:.1} MB, whole index about {:.1} MB",
+        c.index().vocabulary_size(),
+        c.index().postings_bytes() as f64 / 1e6,
+        c.index().heap_bytes() as f64 / 1e6
+    );
+    println!(
+        "query + facets + 20 snippets, {} queries x 5: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} hits in all)",
+        queries.len(),
+        q(0.5),
+        q(0.95),
+        times[times.len() - 1],
+        total_hits
+    );
 }

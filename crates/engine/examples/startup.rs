@@ -36,6 +36,11 @@ fn main() {
             t.elapsed().as_secs_f64() * 1e3
         })
         .collect();
-    println!("native: {} aliases; compile gazetteer median {:.2} ms; annotate {} seeds median {:.3} ms",
-        m.gazetteer().aliases().len(), median(compile), texts.len(), median(annotate));
+    println!(
+        "native: {} aliases; compile gazetteer median {:.2} ms; annotate {} seeds median {:.3} ms",
+        m.gazetteer().aliases().len(),
+        median(compile),
+        texts.len(),
+        median(annotate)
+    );
 }

@@ -168,7 +168,13 @@ pub struct CollectionBuilder<'m> {
 impl<'m> CollectionBuilder<'m> {
     /// An empty builder.
     pub fn new(matcher: &'m Matcher) -> CollectionBuilder<'m> {
-        CollectionBuilder { matcher, docs: Vec::new(), mentions: Vec::new(), per_doc: Vec::new(), index: IndexBuilder::new(COMPOUNDS_TSV) }
+        CollectionBuilder {
+            matcher,
+            docs: Vec::new(),
+            mentions: Vec::new(),
+            per_doc: Vec::new(),
+            index: IndexBuilder::new(COMPOUNDS_TSV),
+        }
     }
 
     /// Annotates and indexes one more document.
@@ -263,8 +269,12 @@ impl Collection {
     /// Documents (positions, in corpus order) that match `query` and mention every one of
     /// `entities`.
     pub fn filter(&self, query: &str, entities: &[EntityId]) -> Vec<usize> {
-        let mut v: Vec<usize> =
-            self.search(&Request { query, entities, ..Request::default() }).hits.iter().map(|h| h.doc as usize).collect();
+        let mut v: Vec<usize> = self
+            .search(&Request { query, entities, ..Request::default() })
+            .hits
+            .iter()
+            .map(|h| h.doc as usize)
+            .collect();
         v.sort_unstable();
         v
     }
@@ -278,18 +288,19 @@ impl Collection {
     pub fn search(&self, r: &Request<'_>) -> Response {
         let q = Query::parse(r.query);
         let (found, matched) = self.index.search_matched(&q);
-        let base: Vec<Hit> = found
-            .into_iter()
-            .filter(|h| self.mentions_entities(h.doc as usize, r.entities, r.any_entity))
-            .collect();
+        let base: Vec<Hit> =
+            found.into_iter().filter(|h| self.mentions_entities(h.doc as usize, r.entities, r.any_entity)).collect();
         let outlet_ok = |d: usize| r.outlet.is_none_or(|o| self.docs[d].outlet.as_deref() == Some(o));
-        let period_ok = |d: usize| r.period.is_none_or(|p| self.docs[d].date.as_deref().is_some_and(|x| x.starts_with(p)));
-        let (o, p): (Vec<bool>, Vec<bool>) = base.iter().map(|h| (outlet_ok(h.doc as usize), period_ok(h.doc as usize))).unzip();
+        let period_ok =
+            |d: usize| r.period.is_none_or(|p| self.docs[d].date.as_deref().is_some_and(|x| x.starts_with(p)));
+        let (o, p): (Vec<bool>, Vec<bool>) =
+            base.iter().map(|h| (outlet_ok(h.doc as usize), period_ok(h.doc as usize))).unzip();
         let outlets = self.outlets.count(base.iter().zip(&p).filter(|(_, &p)| p).map(|(h, _)| h.doc as usize), false);
         let in_outlet = || base.iter().zip(&o).filter(|(_, &o)| o).map(|(h, _)| h.doc as usize);
         let years = self.years.count(in_outlet(), true);
         let months = self.months.count(in_outlet(), true);
-        let mut hits: Vec<Hit> = base.iter().zip(o.iter().zip(&p)).filter(|(_, (&o, &p))| o && p).map(|(h, _)| *h).collect();
+        let mut hits: Vec<Hit> =
+            base.iter().zip(o.iter().zip(&p)).filter(|(_, (&o, &p))| o && p).map(|(h, _)| *h).collect();
         let date = |h: &Hit| self.docs[h.doc as usize].date.clone();
         match r.sort {
             Sort::Relevance => {}

@@ -192,7 +192,10 @@ mod tests {
     #[test]
     fn display_title_falls_back_to_the_first_line() {
         let mut d = Document::new("a.txt", "\n  Istanbul (ANTARA) - Para pemimpin Eurasia, Jumat, menandatangani dokumen tentang pembentukan format yang diperluas\nx");
-        assert_eq!(d.display_title(), "Istanbul (ANTARA) - Para pemimpin Eurasia, Jumat, menandatangani dokumen tentang…");
+        assert_eq!(
+            d.display_title(),
+            "Istanbul (ANTARA) - Para pemimpin Eurasia, Jumat, menandatangani dokumen tentang…"
+        );
         d.title = Some("Judul".into());
         assert_eq!(d.display_title(), "Judul");
         assert_eq!(Document::new("empty.txt", "").display_title(), "empty.txt");

@@ -301,14 +301,7 @@ impl Gazetteer {
             if tokenize(text).next().is_none() {
                 return Err(err("the alias has no words".into()));
             }
-            g.aliases.push(Alias {
-                entity: Some(entity),
-                text: text.into(),
-                lang: lang.into(),
-                case,
-                short,
-                person,
-            });
+            g.aliases.push(Alias { entity: Some(entity), text: text.into(), lang: lang.into(), case, short, person });
         }
         g.government = government;
         Ok(g)

@@ -26,9 +26,9 @@ pub mod text;
 use serde::Serialize;
 
 use crate::corpus::Document;
+pub(crate) use crate::fx::Fx;
 use crate::gazetteer::Kind;
 use crate::matcher::Matcher;
-pub(crate) use crate::fx::Fx;
 
 /// A mention in the shape the command line and the explorer export: everything needed to
 /// explain it without the gazetteer at hand.

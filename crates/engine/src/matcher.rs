@@ -242,7 +242,10 @@ impl Matcher {
         for (word, &vid) in &m.vocab {
             m.vocab_words[vid as usize] = word.clone();
             let w = word.as_bytes();
-            if w.len() >= MIN_CORRECTABLE_WORD && w.len() <= MAX_CORRECTABLE_WORD && w.iter().all(u8::is_ascii_lowercase) {
+            if w.len() >= MIN_CORRECTABLE_WORD
+                && w.len() <= MAX_CORRECTABLE_WORD
+                && w.iter().all(u8::is_ascii_lowercase)
+            {
                 for h in deletion_hashes(w) {
                     let bit = near_bit(h);
                     m.near_bits[bit >> 6] |= 1 << (bit & 63);
@@ -354,7 +357,13 @@ impl Matcher {
                     pending_short.push((node, out.len()));
                 }
                 let entity = alias_ref.entity.expect("checked above");
-                out.push(Mention { entity, span: Span::new(start, end as usize), alias, government, corrected: corrected != Edit::None });
+                out.push(Mention {
+                    entity,
+                    span: Span::new(start, end as usize),
+                    alias,
+                    government,
+                    corrected: corrected != Edit::None,
+                });
             }
             i = last + 1;
             floor = i;
@@ -525,7 +534,8 @@ impl Matcher {
             if words > 0 {
                 if let Some(found) = self.longest_at(text, toks, k, ROOT, true, true) {
                     let person = self.gazetteer.alias(found.alias).person && self.name_like(text, toks, k - 1);
-                    if comma || after_dan || open_comma || person || self.inside_institution_name(text, toks, i + 1, k) {
+                    if comma || after_dan || open_comma || person || self.inside_institution_name(text, toks, i + 1, k)
+                    {
                         return None;
                     }
                     return Some(Found { government: Some(p), ..found });
@@ -653,8 +663,9 @@ impl Matcher {
         // The text between tokens `k - 1` and `k`: lists stay on one line.
         let sep = |k: usize| &text[toks[k - 1].span.end as usize..toks[k].span.start as usize];
         let joins = |k: usize| matches!(Matcher::folded(text, toks[k]).as_str(), "dan" | "atau" | "serta");
-        let after_block =
-            |s: usize| s > 0 && sep(s) == " " && self.language_before.contains(Matcher::folded(text, toks[s - 1]).as_str());
+        let after_block = |s: usize| {
+            s > 0 && sep(s) == " " && self.language_before.contains(Matcher::folded(text, toks[s - 1]).as_str())
+        };
         let mut k = i;
         for _ in 0..8 {
             // `j`: the last word of the item before item `k`.
@@ -721,7 +732,14 @@ impl Matcher {
     /// context word ("Presiden"), an ordinary noun ("Menteri Lingkungan Malaysia") or a sentence
     /// opener, outside title-cased lines: it ends a proper name ("Alipay Indonesia", "Indra
     /// Jepang").
-    fn ends_proper_name(&self, alias: &crate::gazetteer::Alias, text: &str, toks: &[Tok], floor: usize, i: usize) -> bool {
+    fn ends_proper_name(
+        &self,
+        alias: &crate::gazetteer::Alias,
+        text: &str,
+        toks: &[Tok],
+        floor: usize,
+        i: usize,
+    ) -> bool {
         alias.case != Case::Exact
             && alias.entity.is_some_and(|e| self.gazetteer.entity(e).kind == Kind::Country)
             && i > floor
@@ -762,12 +780,8 @@ impl Matcher {
     /// Keeps a short alias only where the text also names one of its entities in full.
     fn resolve_short(&self, out: &mut Vec<Mention>, pending: &[(u32, usize)]) {
         let short_at: HashSet<usize> = pending.iter().map(|&(_, k)| k).collect();
-        let confirmed: HashSet<EntityId> = out
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| !short_at.contains(k))
-            .map(|(_, m)| m.entity)
-            .collect();
+        let confirmed: HashSet<EntityId> =
+            out.iter().enumerate().filter(|(k, _)| !short_at.contains(k)).map(|(_, m)| m.entity).collect();
         let mut drop = HashSet::new();
         for &(node, k) in pending {
             let resolved = self.terminals[node as usize].iter().copied().find(|&a| {
@@ -902,4 +916,3 @@ fn title_cased_line(text: &str, span: Span) -> bool {
     }
     words > 0 && upper * 4 >= words * 3
 }
-

@@ -94,7 +94,7 @@ pub fn is_cjk(c: char) -> bool {
         | 0x3400..=0x4DBF     // CJK Extension A
         | 0x4E00..=0x9FFF     // CJK Unified Ideographs
         | 0xF900..=0xFAFF     // CJK Compatibility Ideographs
-        | 0x20000..=0x2FFFF)  // CJK Extensions B–F
+        | 0x20000..=0x2FFFF) // CJK Extensions B–F
 }
 
 fn is_combining(c: char) -> bool {

@@ -5,10 +5,7 @@ use sorot_engine::matcher::Matcher;
 
 fn found(text: &str) -> Vec<String> {
     let m = Matcher::bundled();
-    m.find(text)
-        .iter()
-        .map(|x| format!("{}:{}", m.gazetteer().entity(x.entity).code, x.span.slice(text)))
-        .collect()
+    m.find(text).iter().map(|x| format!("{}:{}", m.gazetteer().entity(x.entity).code, x.span.slice(text))).collect()
 }
 
 fn check(table: &[(&str, &[&str])]) {
@@ -20,10 +17,14 @@ fn check(table: &[(&str, &[&str])]) {
 #[test]
 fn leftmost_longest_names_are_one_mention() {
     check(&[
-        ("pemberian status pengamat kepada Organisasi Kerja Sama Shanghai (SCO) dalam organisasi tersebut",
-            &["sco:Organisasi Kerja Sama Shanghai", "sco:SCO"]),
-        ("pertemuan puncak informal Persemakmuran Negara-Negara Merdeka (CIS) di St Petersburg",
-            &["cis:Persemakmuran Negara-Negara Merdeka", "cis:CIS"]),
+        (
+            "pemberian status pengamat kepada Organisasi Kerja Sama Shanghai (SCO) dalam organisasi tersebut",
+            &["sco:Organisasi Kerja Sama Shanghai", "sco:SCO"],
+        ),
+        (
+            "pertemuan puncak informal Persemakmuran Negara-Negara Merdeka (CIS) di St Petersburg",
+            &["cis:Persemakmuran Negara-Negara Merdeka", "cis:CIS"],
+        ),
         ("Presiden Federasi Rusia, Vladimir Vladimirovich Putin", &["RU:Federasi Rusia"]),
         ("Uni Ekonomi Eurasia (EAEU), tegas Kementerian", &["eaeu:Uni Ekonomi Eurasia", "eaeu:EAEU"]),
         ("Sidang Dewan Keamanan PBB membahas", &["unsc:Dewan Keamanan PBB"]),
@@ -58,8 +59,10 @@ fn names_match_in_any_case_and_spelling_variant() {
 #[test]
 fn hyphenated_compounds_yield_their_parts() {
     check(&[
-        ("PM Negara NATO Mencela Uni Eropa yang Ingin Perang saat AS Coba Damaikan Rusia-Ukraina",
-            &["nato:NATO", "eu:Uni Eropa", "US:AS", "RU:Rusia", "UA:Ukraina"]),
+        (
+            "PM Negara NATO Mencela Uni Eropa yang Ingin Perang saat AS Coba Damaikan Rusia-Ukraina",
+            &["nato:NATO", "eu:Uni Eropa", "US:AS", "RU:Rusia", "UA:Ukraina"],
+        ),
         ("Jaksa Agung AS Sebut Demonstran Pro-Palestina sebagai Teroris", &["US:AS", "PS:Palestina"]),
         ("beberapa republik pasca-Soviet telah memilih", &["SU:Soviet"]),
         ("Dubes: I-EAEU FTA bisa bebaskan bea impor", &["eaeu:EAEU"]),
@@ -110,8 +113,10 @@ fn languages_and_places_named_after_countries_are_not_mentions() {
 #[test]
 fn short_forms_need_the_full_name_in_the_same_text() {
     check(&[
-        ("Persemakmuran Negara-Negara Merdeka bertemu. Para kepala negara Persemakmuran setuju.",
-            &["cis:Persemakmuran Negara-Negara Merdeka", "cis:Persemakmuran"]),
+        (
+            "Persemakmuran Negara-Negara Merdeka bertemu. Para kepala negara Persemakmuran setuju.",
+            &["cis:Persemakmuran Negara-Negara Merdeka", "cis:Persemakmuran"],
+        ),
         ("Para kepala negara Persemakmuran setuju.", &[]),
     ]);
 }
@@ -221,8 +226,10 @@ fn currency_codes_and_personal_names() {
 fn a_capitalized_word_one_letter_off_a_name_is_read_as_the_name() {
     check(&[
         ("sang rival juga melawan tim lemah, Maldova, yang saat ini berada di", &["MD:Maldova"]),
-        ("Presiden berterima kasih kepada pemerintah Banglasdesh dan Myanmar yang telah membantu",
-            &["BD:pemerintah Banglasdesh", "MM:Myanmar"]),
+        (
+            "Presiden berterima kasih kepada pemerintah Banglasdesh dan Myanmar yang telah membantu",
+            &["BD:pemerintah Banglasdesh", "MM:Myanmar"],
+        ),
         ("mendatangi Mabes Polri dan Kedutan Besar Australia. Mereke menuntut", &["AU:Kedutan Besar Australia"]),
         ("ujar mantan perdana menteri Timor Lese ini.", &["TL:Timor Lese"]),
         ("kini Thialand datang dan dipastikan", &["TH:Thialand"]),
@@ -273,20 +280,26 @@ fn spelling_variants_are_the_same_word_and_not_corrections() {
 fn a_ministry_named_in_full_before_a_country_is_one_mention_of_it() {
     check(&[
         ("sejumlah jurnalis, serta akun Kementerian Komunikasi Kuba. Menurut", &["CU:Kementerian Komunikasi Kuba"]),
-        ("kata Kementerian Ekonomi, Perdagangan dan Industri Jepang. Beberapa",
-            &["JP:Kementerian Ekonomi, Perdagangan dan Industri Jepang"]),
+        (
+            "kata Kementerian Ekonomi, Perdagangan dan Industri Jepang. Beberapa",
+            &["JP:Kementerian Ekonomi, Perdagangan dan Industri Jepang"],
+        ),
         ("Kementerian Hukum dan HAM RI menyatakan", &["ID:Kementerian Hukum dan HAM RI"]),
         ("Departemen Tenaga Kerja AS merilis data", &["US:Departemen Tenaga Kerja AS"]),
         ("kata Hua Cunying, juru bicara kementerian Cina, di Beijing", &["CN:kementerian Cina"]),
         // Two bodies, a list, another government phrase, an institution, a person: not one ministry.
         ("Kementerian Luar Negeri dan KBRI Australia membantu", &["ID:KBRI", "AU:Australia"]),
         ("Kementerian KKP, Kepolisian RI dan lainnya", &["ID:RI"]),
-        ("gengsi dari Kementerian Luar Negeri dan Kementerian Kebudayaan Prancis, Cinema du Monde",
-            &["FR:Kementerian Kebudayaan Prancis"]),
+        (
+            "gengsi dari Kementerian Luar Negeri dan Kementerian Kebudayaan Prancis, Cinema du Monde",
+            &["FR:Kementerian Kebudayaan Prancis"],
+        ),
         ("kata Kepala Departemen Komunikasi Bank Indonesia Onny Widjanarko", &[]),
         ("Juru bicara Kementerian Pertahanan Kolonel Turki al-Malki mengatakan", &[]),
-        ("dan Pembinaan Bahasa Kementerian Pendidikan dan Kebudayaan RI hingga saat ini",
-            &["ID:Kementerian Pendidikan dan Kebudayaan RI"]),
+        (
+            "dan Pembinaan Bahasa Kementerian Pendidikan dan Kebudayaan RI hingga saat ini",
+            &["ID:Kementerian Pendidikan dan Kebudayaan RI"],
+        ),
     ]);
 }
 

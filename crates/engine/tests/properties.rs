@@ -28,7 +28,8 @@ fn osa(a: &str, b: &str) -> usize {
             d[i][j] = if i == 0 || j == 0 {
                 i + j
             } else {
-                let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                let mut v =
+                    (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                     v = v.min(d[i - 2][j - 2] + 1);
                 }

@@ -7,7 +7,11 @@ use sorot_engine::matcher::Matcher;
 
 fn seeds() -> Collection {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     names.sort();
     let dates = ["", "", "2022-12-27", "", "2022-09-16"];
     let outlets = ["Radar Kaur", "ANTARA", "SINDOnews", "Bisnis.com", ""];
@@ -25,7 +29,11 @@ fn seeds() -> Collection {
 }
 
 fn ids(c: &Collection, q: &str) -> Vec<String> {
-    c.search(&Request { query: q, ..Request::default() }).hits.iter().map(|h| c.docs()[h.doc as usize].id[..3].to_string()).collect()
+    c.search(&Request { query: q, ..Request::default() })
+        .hits
+        .iter()
+        .map(|h| c.docs()[h.doc as usize].id[..3].to_string())
+        .collect()
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
@@ -104,7 +112,15 @@ fn stemming_and_compounds_find_other_forms() {
         Document::new("e", "Harga minyak dunia turun tajam."),
     ];
     let c = Collection::new(docs, Matcher::bundled());
-    let q = |s: &str| sorted(c.search(&Request { query: s, ..Request::default() }).hits.iter().map(|h| c.docs()[h.doc as usize].id.clone()).collect());
+    let q = |s: &str| {
+        sorted(
+            c.search(&Request { query: s, ..Request::default() })
+                .hits
+                .iter()
+                .map(|h| c.docs()[h.doc as usize].id.clone())
+                .collect(),
+        )
+    };
     for query in ["kerja sama ", "bekerja sama ", "kerjasama "] {
         assert_eq!(q(query), ["a", "b", "c"], "{query:?}");
     }
@@ -132,7 +148,10 @@ fn facets_count_entities_outlets_and_periods_of_the_matches() {
     let count = |code: &str| r.facets.entities.iter().find(|e| g.entity(e.entity).code == code).map(|e| e.docs);
     assert_eq!(count("RU"), Some(4));
     assert_eq!(count("MN"), Some(1));
-    assert!(r.facets.entities.windows(2).all(|w| g.entity(w[0].entity).kind <= g.entity(w[1].entity).kind), "countries first");
+    assert!(
+        r.facets.entities.windows(2).all(|w| g.entity(w[0].entity).kind <= g.entity(w[1].entity).kind),
+        "countries first"
+    );
     assert_eq!(r.facets.outlets, [("ANTARA".to_string(), 1), ("Radar Kaur".into(), 1), ("SINDOnews".into(), 1)]);
     assert_eq!(r.facets.years, [("2022".to_string(), 2)]);
     assert_eq!(r.facets.months, [("2022-12".to_string(), 1), ("2022-09".into(), 1)]);

@@ -227,7 +227,11 @@ impl IndexBuilder {
         let n = ix.doc_len.len().max(1) as f32;
         ix.avg_len = ix.doc_len.iter().map(|&l| l as f32).sum::<f32>() / n;
         let avg = ix.avg_len.max(1.0);
-        ix.norm = ix.doc_len.iter().map(|&l| super::query::K1 * (1.0 - super::query::B + super::query::B * l as f32 / avg)).collect();
+        ix.norm = ix
+            .doc_len
+            .iter()
+            .map(|&l| super::query::K1 * (1.0 - super::query::B + super::query::B * l as f32 / avg))
+            .collect();
         self.index
     }
 }
@@ -263,8 +267,12 @@ impl Index {
 
     /// Approximate heap bytes held by the postings (not the vocabulary maps).
     pub fn postings_bytes(&self) -> usize {
-        self.t_docs.len() * 4 + self.t_tf.len() * 2 + self.t_pos.len() * 4 + self.positions.len() * 4
-            + self.s_docs.len() * 4 + self.s_tf.len() * 2
+        self.t_docs.len() * 4
+            + self.t_tf.len() * 2
+            + self.t_pos.len() * 4
+            + self.positions.len() * 4
+            + self.s_docs.len() * 4
+            + self.s_tf.len() * 2
     }
 
     /// Approximate heap bytes held by the whole index: postings, vocabulary (texts, maps,

@@ -212,7 +212,8 @@ impl Index {
                 }
             }
             Atom::Phrase(words) => {
-                let Some(ids) = words.iter().map(|w| self.terms.get(w.as_str()).copied()).collect::<Option<Vec<u32>>>() else {
+                let Some(ids) = words.iter().map(|w| self.terms.get(w.as_str()).copied()).collect::<Option<Vec<u32>>>()
+                else {
                     return;
                 };
                 if let Some(m) = matched.as_mut() {
@@ -256,7 +257,13 @@ impl Index {
                 out.push(Source::Term(t, PREFIX * ratio.max(0.3)));
             }
         }
-        let max_edits = if len >= 9 { 2 } else if len >= 5 { 1 } else { 0 };
+        let max_edits = if len >= 9 {
+            2
+        } else if len >= 5 {
+            1
+        } else {
+            0
+        };
         if max_edits > 0 {
             let mut found = self.fuzzy(folded, max_edits);
             found.retain(|&(t, _)| Some(t) != exact);
@@ -364,7 +371,8 @@ impl Index {
                 entries.iter().enumerate().skip(1).all(|(k, &e)| pos(e).binary_search(&(p + k as u32)).is_ok())
             });
             if found {
-                let s: f32 = entries.iter().zip(&ranges).map(|(&e, r)| self.bm25(self.idf(self.df(*r)), self.t_tf[e], d)).sum();
+                let s: f32 =
+                    entries.iter().zip(&ranges).map(|(&e, r)| self.bm25(self.idf(self.df(*r)), self.t_tf[e], d)).sum();
                 let slot = &mut scores[d as usize];
                 *slot = slot.max(s);
             }
@@ -436,7 +444,10 @@ mod tests {
         );
         assert_eq!(q.excluded, vec![w("nato", false)]);
         assert_eq!(Query::parse("indo ").items, vec![vec![w("indo", false)]], "a finished word is no prefix");
-        assert_eq!(Query::parse("rusia-ukraina").items, vec![vec![Atom::Phrase(vec!["rusia".into(), "ukraina".into()])]]);
+        assert_eq!(
+            Query::parse("rusia-ukraina").items,
+            vec![vec![Atom::Phrase(vec!["rusia".into(), "ukraina".into()])]]
+        );
         assert!(Query::parse("  OR  - \"\" ").is_empty());
         assert_eq!(Query::parse("\"open phrase").items.len(), 1);
     }
