@@ -15,17 +15,7 @@
 //! | `doc` | the open document's id |
 //! | `corpus` | URL of a JSON Lines corpus to explore instead of the bundled one |
 
-/// Result order in the URL.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SortOrder {
-    /// Best match first.
-    #[default]
-    Relevance,
-    /// Newest first.
-    Newest,
-    /// Oldest first.
-    Oldest,
-}
+pub use sorot_engine::collection::Sort;
 
 /// What the URL carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,7 +31,7 @@ pub struct ViewState {
     /// Period filter (`t`): a year or a year-month.
     pub period: Option<String>,
     /// Result order (`sort`).
-    pub sort: SortOrder,
+    pub sort: Sort,
     /// The open document's id (`doc`).
     pub doc: Option<String>,
     /// A corpus to load instead of the bundled one (`corpus`).
@@ -68,13 +58,7 @@ impl ViewState {
                 "any" => s.any = v == "1",
                 "o" if !v.is_empty() => s.outlet = Some(v),
                 "t" if !v.is_empty() => s.period = Some(v),
-                "sort" => {
-                    s.sort = match v.as_str() {
-                        "newest" => SortOrder::Newest,
-                        "oldest" => SortOrder::Oldest,
-                        _ => SortOrder::Relevance,
-                    }
-                }
+                "sort" => s.sort = Sort::from_name(&v),
                 "corpus" if !v.is_empty() => s.corpus = Some(v),
                 _ => {}
             }
@@ -101,10 +85,8 @@ impl ViewState {
         if let Some(t) = &self.period {
             parts.push(format!("t={}", encode(t)));
         }
-        match self.sort {
-            SortOrder::Relevance => {}
-            SortOrder::Newest => parts.push("sort=newest".into()),
-            SortOrder::Oldest => parts.push("sort=oldest".into()),
+        if self.sort != Sort::default() {
+            parts.push(format!("sort={}", self.sort.name()));
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
@@ -201,7 +183,7 @@ mod tests {
                 any: true,
                 outlet: Some("tempo.co".into()),
                 period: Some("2019-09".into()),
-                sort: SortOrder::Newest,
+                sort: Sort::Newest,
                 doc: None,
                 corpus: Some("https://example.org/a b.jsonl?x=1&y=2".into()),
             },

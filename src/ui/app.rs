@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use sorot_engine::collection::{Collection, Request, Sort};
+use sorot_engine::collection::{Collection, Request};
 use sorot_engine::gazetteer::EntityId;
 use sorot_engine::matcher::Matcher;
 
@@ -14,7 +14,6 @@ use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
 use crate::bundled;
-use crate::url::SortOrder;
 
 /// The explorer: the bundled corpus, or the one named by `?corpus=`.
 #[component]
@@ -106,11 +105,6 @@ fn Explorer(corpus: Corpus, errors: Vec<String>) -> impl IntoView {
         Memo::new(move |_| {
             let (q, any, outlet, period, sort) = request.get();
             let entities = selected.get();
-            let sort = match sort {
-                SortOrder::Relevance => Sort::Relevance,
-                SortOrder::Newest => Sort::Newest,
-                SortOrder::Oldest => Sort::Oldest,
-            };
             Answer(Arc::new(corpus.0.search(&Request {
                 query: &q,
                 entities: &entities,

@@ -6,7 +6,7 @@ use sorot_engine::gazetteer::EntityId;
 
 use super::nav::{go, href, on_link_click, Corpus, Current, Entry, View};
 use crate::render::snippet_pieces;
-use crate::url::{SortOrder, ViewState};
+use crate::url::{Sort, ViewState};
 
 /// Results shown at first and added by "Show more".
 const PAGE: usize = 20;
@@ -31,19 +31,11 @@ pub fn Results() -> impl IntoView {
         answer.with(|a| a.0.hits.iter().take(n).map(|h| h.doc as usize).collect::<Vec<_>>())
     };
     let on_sort = move |ev: leptos::ev::Event| {
-        let sort = match event_target_value(&ev).as_str() {
-            "newest" => SortOrder::Newest,
-            "oldest" => SortOrder::Oldest,
-            _ => SortOrder::Relevance,
-        };
+        let sort = Sort::from_name(&event_target_value(&ev));
         let next = view.0.with_untracked(|s| ViewState { sort, ..s.clone() });
         go(view, next, Entry::Push);
     };
-    let sort_value = move || match view.0.with(|s| s.sort) {
-        SortOrder::Relevance => "relevance",
-        SortOrder::Newest => "newest",
-        SortOrder::Oldest => "oldest",
-    };
+    let sort_value = move || view.0.with(|s| s.sort.name());
     view! {
         <section class="sorot-results" aria-label="Articles">
             <div class="sorot-results__bar">

@@ -55,6 +55,26 @@ pub enum Sort {
     Oldest,
 }
 
+impl Sort {
+    /// Every order, for menus.
+    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Newest, Sort::Oldest];
+
+    /// The order's name in URLs and forms: `relevance`, `newest`, `oldest`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    /// The order with this [`Sort::name`]; relevance for any other text, so that an old or
+    /// mistyped link still opens.
+    pub fn from_name(name: &str) -> Sort {
+        Sort::ALL.into_iter().find(|s| s.name() == name).unwrap_or_default()
+    }
+}
+
 /// What the explorer asks.
 #[derive(Debug, Clone, Default)]
 pub struct Request<'a> {
