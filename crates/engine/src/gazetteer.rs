@@ -14,12 +14,14 @@
 //! assert_eq!(g.entity(ru).name_id, "Rusia");
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
 use crate::text::{fold, tokenize};
+use crate::Fx;
 
 /// Index of an entity in its [`Gazetteer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -124,38 +126,83 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
     by_code: HashMap<String, EntityId>,
-    /// Folded words that, just before a name, make it something else ("bahasa Inggris").
-    pub(crate) block_before: Vec<String>,
     /// Government phrases: followed by a country's name, they name that country
-    /// ("Kementerian Luar Negeri" + "Rusia").
-    pub(crate) government: Vec<String>,
-    /// Folded enclitics that may follow a name without hiding it ("lah" in "Arab Saudilah").
-    pub(crate) enclitics: Vec<String>,
-    /// Folded capitalized words that may precede a country name without making it a surname:
-    /// titles and roles ("Presiden", "Timnas").
-    pub(crate) name_context: Vec<String>,
-    /// Folded particles of personal names ("al", "bin"): "Turki al-Maliki" is a person.
-    pub(crate) name_particles: Vec<String>,
-    /// Folded words that make the names after them languages, a whole list of them ("bahasa
-    /// Perancis, Indonesia dan Rusia"); also in `block_before`.
-    pub(crate) language_before: Vec<String>,
-    /// Folded ordinary nouns that are often capitalized before a country name ("Lingkungan" in
-    /// "Menteri Lingkungan Malaysia"); unlike context words they may be part of an
-    /// institution's name.
-    pub(crate) common_nouns: Vec<String>,
-    /// Folded words that open the proper name of an institution ("Universitas", "Bank"): a
-    /// country name closing such a name ("Bank Indonesia") is part of it, not a mention.
-    pub(crate) org_heads: Vec<String>,
-    /// Folded words one letter away from an alias word that are words of their own, not
-    /// misspellings of it ("Belanja", "Columbia"): never read as the name.
-    pub(crate) known_words: Vec<String>,
-    /// Folded spelling variants of alias words and the word each stands for ("kementrian" →
-    /// "kementerian"): read as that word wherever it appears in a name.
-    variants: Vec<(String, String)>,
+    /// ("Kementerian Luar Negeri" + "Rusia"), indexed by [`GovernmentId`].
+    government: Vec<GovernmentPhrase>,
+    /// The context rules, parsed once.
+    rules: Rules,
 }
 
-/// Marks a government phrase that opens a name of its own ("Kementerian …" in "Kementerian
-/// Komunikasi Kuba"): the phrase, then this.
+/// A set of folded words.
+pub(crate) type WordSet = HashSet<Box<str>, Fx>;
+
+/// The context rules of `rules.tsv` (see `crates/engine/data/README.md`), as the matcher reads
+/// them: sets of folded words, parsed once with the gazetteer.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// Words that, just before a name, make it something else ("bahasa Inggris"): `block-before`
+    /// and `language-before`.
+    pub(crate) block_before: WordSet,
+    /// Words that make the names after them languages, a whole list of them ("bahasa Perancis,
+    /// Indonesia dan Rusia"); also in `block_before`.
+    pub(crate) language_before: WordSet,
+    /// Enclitics that may follow a name without hiding it ("lah" in "Arab Saudilah"), in data order.
+    pub(crate) enclitics: Vec<Box<str>>,
+    /// Capitalized words that may precede a country name without making it a surname: titles
+    /// and roles ("Presiden", "Timnas").
+    pub(crate) name_context: WordSet,
+    /// Particles of personal names ("al", "bin"): "Turki al-Maliki" is a person.
+    pub(crate) name_particles: WordSet,
+    /// Ordinary nouns that are often capitalized before a country name ("Lingkungan" in
+    /// "Menteri Lingkungan Malaysia"); unlike context words they may be part of an
+    /// institution's name.
+    pub(crate) common_nouns: WordSet,
+    /// Words that open the proper name of an institution ("Universitas", "Bank"): a country
+    /// name closing such a name ("Bank Indonesia") is part of it, not a mention.
+    pub(crate) org_heads: WordSet,
+    /// Words one letter away from an alias word that are words of their own, not misspellings
+    /// of it ("Belanja", "Columbia"): never read as the name.
+    pub(crate) known_words: WordSet,
+    /// Words that join the items of a list ("dan", "atau", "serta"): a list of languages goes on
+    /// over them.
+    pub(crate) list_joiners: WordSet,
+    /// Words that may join the words of one proper name ("dan" in "Perhimpunan Hotel dan
+    /// Restoran Indonesia", "Kementerian Hukum dan HAM RI").
+    pub(crate) name_joiners: WordSet,
+    /// Signs that, right after a name, make it a currency code ("US$ 15").
+    pub(crate) currency_signs: Vec<char>,
+    /// Spelling variants of alias words and the word each stands for ("kementrian" →
+    /// "kementerian"): read as that word wherever it appears in a name.
+    pub(crate) variants: Vec<(String, String)>,
+}
+
+/// Index of a government phrase in its [`Gazetteer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GovernmentId(pub u16);
+
+/// A government phrase: the words before a country's name that make one mention of the
+/// country with it ("Kementerian Luar Negeri" in "Kementerian Luar Negeri Rusia").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GovernmentPhrase {
+    /// The phrase as written in the data.
+    pub text: String,
+    /// The phrase opens a ministry's own name, which comes between it and the country
+    /// ("Kementerian …" in "Kementerian Komunikasi Kuba"); shown as the phrase and [`OPEN_NAME`].
+    pub open: bool,
+}
+
+impl fmt::Display for GovernmentPhrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.open {
+            write!(f, "{} {OPEN_NAME}", self.text)
+        } else {
+            f.write_str(&self.text)
+        }
+    }
+}
+
+/// Stands for a ministry's own name after an open government phrase when one is shown
+/// ("Kementerian …" for "Kementerian Komunikasi Kuba").
 pub const OPEN_NAME: &str = "…";
 
 /// The bundled data files.
@@ -166,17 +213,22 @@ const RULES_TSV: &str = include_str!("../data/rules.tsv");
 const CONTEXT_TSV: &str = include_str!("../data/context.tsv");
 
 impl Gazetteer {
-    /// The gazetteer compiled into this crate, parsed once and shared (it is the one inside
-    /// [`crate::matcher::Matcher::bundled`]).
+    /// The gazetteer compiled into this crate, parsed once and shared (the bundled matcher
+    /// compiles this one).
     ///
     /// # Panics
     /// If the bundled data is malformed; the crate's tests make sure it is not.
-    pub fn bundled() -> &'static Gazetteer {
-        crate::matcher::Matcher::bundled().gazetteer()
+    pub fn bundled() -> &'static Arc<Gazetteer> {
+        static BUNDLED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+        BUNDLED.get_or_init(|| Arc::new(Gazetteer::parse_bundled()))
     }
 
-    /// Parses the bundled data files.
-    pub(crate) fn parse_bundled() -> Gazetteer {
+    /// Parses the bundled data files afresh (for measuring start-up; use
+    /// [`Gazetteer::bundled`] otherwise).
+    ///
+    /// # Panics
+    /// If the bundled data is malformed.
+    pub fn parse_bundled() -> Gazetteer {
         let rules = format!("{RULES_TSV}\n{CONTEXT_TSV}");
         Gazetteer::from_tsv(ENTITIES_TSV, ALIASES_TSV, &rules).unwrap_or_else(|e| panic!("bundled gazetteer: {e}"))
     }
@@ -184,12 +236,26 @@ impl Gazetteer {
     /// Spelling variants of alias words, folded, with the word each stands for ("kementrian",
     /// "kementerian").
     pub fn variants(&self) -> &[(String, String)] {
-        &self.variants
+        &self.rules.variants
     }
 
-    /// The government phrases of the rules ("Kementerian Luar Negeri", "Kedubes").
-    pub fn government_phrases(&self) -> &[String] {
+    /// The government phrases of the rules ("Kementerian Luar Negeri", "Kedubes"), indexed by
+    /// [`GovernmentId`].
+    pub fn government_phrases(&self) -> &[GovernmentPhrase] {
         &self.government
+    }
+
+    /// One government phrase.
+    ///
+    /// # Panics
+    /// If `id` does not come from this gazetteer.
+    pub fn government(&self, id: GovernmentId) -> &GovernmentPhrase {
+        &self.government[usize::from(id.0)]
+    }
+
+    /// The context rules.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     /// Parses the three data files (see `crates/engine/data/README.md`).
@@ -198,16 +264,8 @@ impl Gazetteer {
             entities: Vec::new(),
             aliases: Vec::new(),
             by_code: HashMap::new(),
-            block_before: Vec::new(),
             government: Vec::new(),
-            enclitics: Vec::new(),
-            name_context: Vec::new(),
-            name_particles: Vec::new(),
-            language_before: Vec::new(),
-            common_nouns: Vec::new(),
-            org_heads: Vec::new(),
-            known_words: Vec::new(),
-            variants: Vec::new(),
+            rules: Rules::default(),
         };
         for (line, cols) in rows(entities) {
             let err = |message: String| DataError { file: "entities.tsv", line, message };
@@ -234,13 +292,22 @@ impl Gazetteer {
                 label: if label.is_empty() { name_id } else { label }.into(),
             });
         }
-        let mut government = Vec::new();
+        let r = &mut g.rules;
         for (line, cols) in rows(rules) {
             let err = |message: String| DataError { file: "rules.tsv", line, message };
             let [rule, phrase, note] = take_cols(&cols).map_err(err)?;
+            if rule == "currency-sign" {
+                let mut chars = phrase.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => r.currency_signs.push(c),
+                    _ => return Err(err("a currency sign is one character".into())),
+                }
+                continue;
+            }
             if tokenize(phrase).next().is_none() {
                 return Err(err("the phrase has no words".into()));
             }
+            let word = || -> Box<str> { fold(phrase).into() };
             match rule {
                 "block" => g.aliases.push(Alias {
                     entity: None,
@@ -250,34 +317,55 @@ impl Gazetteer {
                     short: false,
                     person: false,
                 }),
-                "block-before" => g.block_before.push(fold(phrase)),
-                "language-before" => {
-                    g.block_before.push(fold(phrase));
-                    g.language_before.push(fold(phrase));
+                "block-before" => {
+                    r.block_before.insert(word());
                 }
-                "enclitic" => g.enclitics.push(fold(phrase)),
-                "name-context" => g.name_context.push(fold(phrase)),
-                "name-particle" => g.name_particles.push(fold(phrase)),
-                "common-noun" => g.common_nouns.push(fold(phrase)),
-                "org-head" => g.org_heads.push(fold(phrase)),
-                "known-word" => g.known_words.push(fold(phrase)),
+                "language-before" => {
+                    r.block_before.insert(word());
+                    r.language_before.insert(word());
+                }
+                "enclitic" => r.enclitics.push(word()),
+                "name-context" => {
+                    r.name_context.insert(word());
+                }
+                "name-particle" => {
+                    r.name_particles.insert(word());
+                }
+                "common-noun" => {
+                    r.common_nouns.insert(word());
+                }
+                "org-head" => {
+                    r.org_heads.insert(word());
+                }
+                "known-word" => {
+                    r.known_words.insert(word());
+                }
+                "list-joiner" => {
+                    r.list_joiners.insert(word());
+                }
+                "name-joiner" => {
+                    r.name_joiners.insert(word());
+                }
                 "variant" => {
                     if note.contains(char::is_whitespace) || note.is_empty() || phrase.contains(char::is_whitespace) {
                         return Err(err("a variant is one word, followed by the one word it stands for".into()));
                     }
-                    g.variants.push((fold(phrase), fold(note)));
+                    r.variants.push((fold(phrase), fold(note)));
                 }
-                "government" => government.push(phrase.to_string()),
+                "government" => g.government.push(GovernmentPhrase { text: phrase.into(), open: false }),
                 "government-head" => {
                     if phrase.contains(char::is_whitespace) {
                         return Err(err("a government head is one word".into()));
                     }
-                    // The word alone is a phrase ("kementerian Cina"); with " …", the open form
-                    // that stands for the word and the name after it.
-                    government.push(phrase.to_string());
-                    government.push(format!("{phrase} {OPEN_NAME}"));
+                    // The word alone is a phrase ("kementerian Cina"); the open form stands for
+                    // the word and the ministry's name after it.
+                    g.government.push(GovernmentPhrase { text: phrase.into(), open: false });
+                    g.government.push(GovernmentPhrase { text: phrase.into(), open: true });
                 }
                 other => return Err(err(format!("unknown rule {other:?}"))),
+            }
+            if g.government.len() > usize::from(u16::MAX) {
+                return Err(err("too many government phrases".into()));
             }
         }
         for (line, cols) in rows(aliases) {
@@ -303,7 +391,6 @@ impl Gazetteer {
             }
             g.aliases.push(Alias { entity: Some(entity), text: text.into(), lang: lang.into(), case, short, person });
         }
-        g.government = government;
         Ok(g)
     }
 
@@ -391,7 +478,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(g.aliases().len(), 1);
-        assert_eq!(g.government_phrases(), ["Kementerian Luar Negeri"]);
+        assert_eq!(g.government_phrases(), [GovernmentPhrase { text: "Kementerian Luar Negeri".into(), open: false }]);
     }
 
     #[test]
@@ -402,10 +489,17 @@ mod tests {
             "government-head\tKementerian\t\nvariant\tKementrian\tKementerian\nknown-word\tBelanja\tbelanda\n",
         )
         .unwrap();
-        assert_eq!(g.government_phrases(), ["Kementerian".to_string(), format!("Kementerian {OPEN_NAME}")]);
+        let shown: Vec<String> = g.government_phrases().iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["Kementerian".to_string(), format!("Kementerian {OPEN_NAME}")]);
         assert_eq!(g.variants(), [("kementrian".to_string(), "kementerian".to_string())]);
-        assert_eq!(g.known_words, ["belanja"]);
-        for bad in ["government-head\tKementerian Luar\t\n", "variant\tKementrian\t\n", "variant\tA\tB C\n"] {
+        assert!(g.rules().known_words.contains("belanja") && g.rules().known_words.len() == 1);
+        for bad in [
+            "government-head\tKementerian Luar\t\n",
+            "variant\tKementrian\t\n",
+            "variant\tA\tB C\n",
+            "currency-sign\tUS$\t\n",
+            "list-joiner\t,\t\n",
+        ] {
             let e = Gazetteer::from_tsv("", "", bad).unwrap_err();
             assert_eq!((e.file, e.line), ("rules.tsv", 1), "{bad:?}: {e}");
         }
