@@ -1,12 +1,25 @@
 //! Sorot's explorer: a Leptos client-side app over the engine in `crates/engine`.
 //!
-//! Pure modules ([`bundled`], [`url`], [`render`]) hold the logic and are tested natively;
-//! [`ui`] holds the components, one per file, which only call them.
+//! Pure modules hold the logic and are tested natively: [`bundled`] (the seed corpus), [`url`]
+//! (the view state in the address), [`render`] (documents as paragraphs, mentions and hits),
+//! [`stepper`] (stepping through an article's mentions), [`facet_lists`] (what the facets list)
+//! and [`timing`]. [`ui`] holds the components, one per file, which only call them.
 
 pub mod bundled;
+pub mod facet_lists;
 pub mod render;
+pub mod stepper;
+pub mod timing;
 pub mod ui;
 pub mod url;
+
+/// The engine's time for each search the explorer made since the last call, in milliseconds,
+/// for `bench/search-bench.js`: `wasmBindings.takeSearchTimes()`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = takeSearchTimes)]
+pub fn take_search_times() -> Vec<f64> {
+    timing::take_search_times()
+}
 
 /// Timings for the browser benchmark (`bench/browser-annotate.js`), called from JavaScript as
 /// `wasmBindings.benchAnnotateSeeds(runs)`: milliseconds per run to find every mention in the

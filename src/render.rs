@@ -1,8 +1,33 @@
 //! How a document is laid out for reading: paragraphs and snippets, each a run of plain text,
 //! mentions and query hits.
 //!
-//! Pure and tested natively; the reader component turns the segments into text nodes and
-//! `<mark>` elements, never into HTML strings.
+//! A paragraph is first cut at the edges of its mentions into [`Part`]s (text outside mentions,
+//! or one mention); each part is then cut at the edges of the query's hits ([`split`]). The
+//! first cut depends only on the document, so the reader builds a mention's `<mark>` once per
+//! article and only re-cuts its inside as the query changes. [`segments`] does both at once.
+//!
+//! ```
+//! use sorot_app::render::{segments, Segment};
+//! use sorot_engine::matcher::Matcher;
+//! use sorot_engine::span::Span;
+//!
+//! let text = "Rusia dan China.\n\nKTT SCO.";
+//! let mentions = Matcher::bundled().find(text);
+//! let hit = Span::new(0, 3); // "Rus", as a prefix search would mark it
+//! let paragraphs = segments(text, &mentions, &[hit]);
+//! assert_eq!(paragraphs.len(), 2);
+//! assert_eq!(
+//!     paragraphs[0][0],
+//!     Segment::Mention { mention: 0, pieces: vec![("Rus".into(), true), ("ia".into(), false)] }
+//! );
+//! assert_eq!(paragraphs[0][1], Segment::Text { text: " dan ".into(), hit: false });
+//! ```
+//!
+//! Everything here is linear in the number of mentions and hits (after sorting them, which the
+//! callers' lists already are): the sweeps walk each list once with a cursor.
+//!
+//! Pure and tested natively; the components turn pieces into text nodes and `<mark>` elements,
+//! never into HTML strings.
 
 use sorot_engine::matcher::Mention;
 use sorot_engine::search::snippet::Snippet;
@@ -19,30 +44,60 @@ pub struct Piece {
     pub mention: Option<usize>,
 }
 
+/// A stretch of a paragraph between mention edges: text outside any mention, or one mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// Where, in bytes of the document.
+    pub span: Span,
+    /// Index of the mention, in the document's mention list; `None` outside mentions.
+    pub mention: Option<usize>,
+}
+
+/// A paragraph cut at the edges of its mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph's bytes, without its final line break.
+    pub span: Span,
+    /// Its parts, in order; together they cover `span` exactly.
+    pub parts: Vec<Part>,
+}
+
+/// What a paragraph shows: a run of text outside mentions (plain or a query hit), or one
+/// mention holding its pieces (each a query hit or not), which the reader shows as one `<mark>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Text outside mentions.
+    Text {
+        /// The text, exactly as in the document.
+        text: String,
+        /// Part of a query hit.
+        hit: bool,
+    },
+    /// One mention.
+    Mention {
+        /// Index of the mention, in the document's mention list.
+        mention: usize,
+        /// Its text in pieces, each with whether it is part of a query hit.
+        pieces: Vec<(String, bool)>,
+    },
+}
+
 /// Splits `window` of `text` into pieces at the edges of hits and of mentions, so that both can
 /// be marked; every byte of the window lands in exactly one piece. Mentions and hits that
-/// cross the window's edges are not marked.
+/// cross the window's edges are not marked. Where mentions overlap (the matcher never makes
+/// them do so), a byte belongs to the first of them in `mentions`.
 pub fn pieces(text: &str, window: Span, hits: &[Span], mentions: &[Mention]) -> Vec<Piece> {
-    let inside = |s: Span| s.start >= window.start && s.end <= window.end;
-    let ms: Vec<(usize, Span)> =
-        mentions.iter().enumerate().map(|(i, m)| (i, m.span)).filter(|&(_, s)| inside(s)).collect();
-    let hs: Vec<Span> = hits.iter().copied().filter(|&s| inside(s)).collect();
-    let mut cuts: Vec<u32> = vec![window.start, window.end];
-    for s in hs.iter().copied().chain(ms.iter().map(|m| m.1)) {
-        cuts.push(s.start);
-        cuts.push(s.end);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut out: Vec<Piece> = Vec::new();
-    for pair in cuts.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let hit = hs.iter().any(|h| h.start <= a && b <= h.end);
-        let mention = ms.iter().find(|(_, s)| s.start <= a && b <= s.end).map(|m| m.0);
-        let piece = &text[a as usize..b as usize];
-        match out.last_mut() {
-            Some(last) if last.hit == hit && last.mention == mention => last.text.push_str(piece),
-            _ => out.push(Piece { text: piece.to_string(), hit, mention }),
+    let ms = sorted_mentions(mentions);
+    let hs = sorted(hits.to_vec());
+    let (m0, h0) = (ms.partition_point(|m| m.1.start < window.start), hs.partition_point(|h| h.start < window.start));
+    let (m1, h1) = (ms.partition_point(|m| m.1.start < window.end), hs.partition_point(|h| h.start < window.end));
+    let parts = parts_of(window, &ms[m0..m1]);
+    let covered = coverage_of(window, &hs[h0..h1]);
+    let mut out = Vec::with_capacity(parts.len());
+    let mut cursor = 0;
+    for part in parts {
+        for (span, hit) in split_from(part.span, &covered, &mut cursor) {
+            out.push(Piece { text: span.slice(text).to_string(), hit, mention: part.mention });
         }
     }
     out
@@ -62,7 +117,86 @@ pub fn mention_class(m: &Mention, kind: &str) -> String {
 /// of mentions and query hits. Single line breaks stay inside a paragraph. Whitespace-only
 /// paragraphs are dropped; every other byte of `text` lands in exactly one piece.
 pub fn paragraphs(text: &str, mentions: &[Mention], hits: &[Span]) -> Vec<Vec<Piece>> {
-    paragraph_ranges(text).into_iter().map(|(start, end)| pieces(text, Span::new(start, end), hits, mentions)).collect()
+    let hs = sorted(hits.to_vec());
+    layout(text, mentions)
+        .into_iter()
+        .map(|p| {
+            let covered = coverage(&hs, p.span);
+            let mut cursor = 0;
+            let mut out = Vec::with_capacity(p.parts.len());
+            for part in p.parts {
+                for (span, hit) in split_from(part.span, &covered, &mut cursor) {
+                    out.push(Piece { text: span.slice(text).to_string(), hit, mention: part.mention });
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// The paragraphs of `text` (as [`paragraphs`] finds them), each cut at the edges of the
+/// mentions that lie wholly inside it. Depends on the document only, not on a query.
+pub fn layout(text: &str, mentions: &[Mention]) -> Vec<Paragraph> {
+    let ms = sorted_mentions(mentions);
+    let mut next = 0;
+    paragraph_ranges(text)
+        .into_iter()
+        .map(|(start, end)| {
+            let span = Span::new(start, end);
+            // Mentions starting before this paragraph can never lie inside a later one.
+            next += ms[next..].partition_point(|m| m.1.start < span.start);
+            let upto = next + ms[next..].partition_point(|m| m.1.start < span.end);
+            let parts = parts_of(span, &ms[next..upto]);
+            next = upto;
+            Paragraph { span, parts }
+        })
+        .collect()
+}
+
+/// The stretches of `window` that `hits` cover, for [`split`]: sorted, disjoint, with
+/// touching or overlapping hits joined. Only hits wholly inside `window` count.
+///
+/// `hits` must be sorted by start (as [`sorted`] leaves them); the hits before the window are
+/// skipped by binary search, so covering every paragraph in turn is linear overall.
+pub fn coverage(hits: &[Span], window: Span) -> Vec<Span> {
+    debug_assert!(hits.windows(2).all(|w| w[0].start <= w[1].start), "hits are sorted by start");
+    let from = hits.partition_point(|h| h.start < window.start);
+    let to = from + hits[from..].partition_point(|h| h.start < window.end);
+    coverage_of(window, &hits[from..to])
+}
+
+/// `span` cut at the edges of `covered` (as [`coverage`] returns it): its pieces in order, each
+/// with whether it is covered. Adjacent pieces always differ; an empty span has no pieces.
+pub fn split(span: Span, covered: &[Span]) -> Vec<(Span, bool)> {
+    let mut cursor = covered.partition_point(|c| c.end <= span.start);
+    split_from(span, covered, &mut cursor)
+}
+
+/// The [`Segment`]s of every paragraph of `text`: its mentions, each holding its pieces, and
+/// the text between them, cut at the edges of `hits`.
+pub fn segments(text: &str, mentions: &[Mention], hits: &[Span]) -> Vec<Vec<Segment>> {
+    let hs = sorted(hits.to_vec());
+    layout(text, mentions)
+        .into_iter()
+        .map(|p| {
+            let covered = coverage(&hs, p.span);
+            let mut cursor = 0;
+            let mut out = Vec::with_capacity(p.parts.len());
+            for part in p.parts {
+                let pieces = split_from(part.span, &covered, &mut cursor);
+                match part.mention {
+                    Some(mention) => out.push(Segment::Mention {
+                        mention,
+                        pieces: pieces.into_iter().map(|(s, hit)| (s.slice(text).to_string(), hit)).collect(),
+                    }),
+                    None => out.extend(
+                        pieces.into_iter().map(|(s, hit)| Segment::Text { text: s.slice(text).to_string(), hit }),
+                    ),
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 /// The pieces of a snippet's window, with line breaks shown as spaces.
@@ -73,6 +207,121 @@ pub fn snippet_pieces(text: &str, snippet: &Snippet, mentions: &[Mention]) -> Ve
             p.text = p.text.replace(['\n', '\r'], " ");
         }
     }
+    out
+}
+
+/// `spans` sorted by start (then end), as [`coverage`] wants them; an already sorted list (the
+/// engine's are) costs one pass.
+pub fn sorted(mut spans: Vec<Span>) -> Vec<Span> {
+    if !spans.is_sorted() {
+        spans.sort_unstable();
+    }
+    spans
+}
+
+/// Non-empty mentions with their indices, sorted by start (ties keep list order).
+fn sorted_mentions(mentions: &[Mention]) -> Vec<(usize, Span)> {
+    let mut v: Vec<(usize, Span)> =
+        mentions.iter().enumerate().map(|(i, m)| (i, m.span)).filter(|m| !m.1.is_empty()).collect();
+    if !v.is_sorted_by_key(|m| m.1.start) {
+        v.sort_by_key(|m| m.1.start);
+    }
+    v
+}
+
+/// `window` cut into parts at the edges of the mentions of `ms` that lie wholly inside it. `ms`
+/// is sorted by start and holds only mentions starting inside the window.
+fn parts_of(window: Span, ms: &[(usize, Span)]) -> Vec<Part> {
+    let inside: Vec<(usize, Span)> = ms.iter().copied().filter(|m| m.1.end <= window.end).collect();
+    let mut out: Vec<Part> = Vec::with_capacity(2 * inside.len() + 1);
+    fn push(out: &mut Vec<Part>, start: u32, end: u32, mention: Option<usize>) {
+        if start >= end {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.mention == mention && last.span.end == start => last.span.end = end,
+            _ => out.push(Part { span: Span { start, end }, mention }),
+        }
+    }
+    // The common case, mentions one after another: one pass.
+    if inside.windows(2).all(|w| w[0].1.end <= w[1].1.start) {
+        let mut at = window.start;
+        for &(i, s) in &inside {
+            push(&mut out, at, s.start, None);
+            push(&mut out, s.start, s.end, Some(i));
+            at = s.end;
+        }
+        push(&mut out, at, window.end, None);
+        return out;
+    }
+    // Overlapping mentions: sweep the elementary stretches between all edges; each belongs to
+    // the first listed mention open over it.
+    let mut cuts: Vec<u32> = Vec::with_capacity(2 * inside.len() + 2);
+    cuts.extend([window.start, window.end]);
+    for &(_, s) in &inside {
+        cuts.extend([s.start, s.end]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut open: Vec<(usize, Span)> = Vec::new();
+    let mut next = 0;
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        while next < inside.len() && inside[next].1.start <= a {
+            open.push(inside[next]);
+            next += 1;
+        }
+        open.retain(|m| m.1.end > a);
+        push(&mut out, a, b, open.iter().map(|m| m.0).min());
+    }
+    out
+}
+
+/// The union of `hs` (sorted by start, starting inside the window) that lies wholly inside
+/// `window`, as sorted disjoint spans.
+fn coverage_of(window: Span, hs: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for &h in hs {
+        if h.is_empty() || h.start < window.start || h.end > window.end {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
+            _ => out.push(h),
+        }
+    }
+    out
+}
+
+/// [`split`] from a cursor into `covered` that only moves forward, for consecutive spans.
+fn split_from(span: Span, covered: &[Span], cursor: &mut usize) -> Vec<(Span, bool)> {
+    let mut out = Vec::new();
+    while *cursor < covered.len() && covered[*cursor].end <= span.start {
+        *cursor += 1;
+    }
+    let mut at = span.start;
+    let mut k = *cursor;
+    while at < span.end {
+        match covered.get(k) {
+            Some(c) if c.start < span.end => {
+                if c.start > at {
+                    out.push((Span { start: at, end: c.start }, false));
+                    at = c.start;
+                }
+                let end = c.end.min(span.end);
+                out.push((Span { start: at, end }, true));
+                at = end;
+                if c.end <= span.end {
+                    k += 1;
+                }
+            }
+            _ => {
+                out.push((Span { start: at, end: span.end }, false));
+                at = span.end;
+            }
+        }
+    }
+    *cursor = k;
     out
 }
 
@@ -98,8 +347,9 @@ fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sorot_engine::collection::{Collection, Request};
     use sorot_engine::gazetteer::{AliasId, EntityId};
-    use sorot_engine::span::Span;
+    use sorot_engine::matcher::Matcher;
 
     fn mention(start: usize, end: usize) -> Mention {
         Mention {
@@ -111,15 +361,59 @@ mod tests {
         }
     }
 
+    /// The algorithm this module replaced (every cut scanned every mention and hit), kept as
+    /// the reference the linear one must agree with.
+    fn quadratic_pieces(text: &str, window: Span, hits: &[Span], mentions: &[Mention]) -> Vec<Piece> {
+        let inside = |s: Span| s.start >= window.start && s.end <= window.end;
+        let ms: Vec<(usize, Span)> =
+            mentions.iter().enumerate().map(|(i, m)| (i, m.span)).filter(|&(_, s)| inside(s)).collect();
+        let hs: Vec<Span> = hits.iter().copied().filter(|&s| inside(s)).collect();
+        let mut cuts: Vec<u32> = vec![window.start, window.end];
+        for s in hs.iter().copied().chain(ms.iter().map(|m| m.1)) {
+            cuts.push(s.start);
+            cuts.push(s.end);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut out: Vec<Piece> = Vec::new();
+        for pair in cuts.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let hit = hs.iter().any(|h| h.start <= a && b <= h.end);
+            let mention = ms.iter().find(|(_, s)| s.start <= a && b <= s.end).map(|m| m.0);
+            let piece = &text[a as usize..b as usize];
+            match out.last_mut() {
+                Some(last) if last.hit == hit && last.mention == mention => last.text.push_str(piece),
+                _ => out.push(Piece { text: piece.to_string(), hit, mention }),
+            }
+        }
+        out
+    }
+
+    /// What the reader did with the pieces before [`segments`]: consecutive pieces of one
+    /// mention became one `<mark>`.
+    fn grouped(pieces: Vec<Piece>) -> Vec<Segment> {
+        let mut out: Vec<Segment> = Vec::new();
+        for p in pieces {
+            match (p.mention, out.last_mut()) {
+                (Some(i), Some(Segment::Mention { mention, pieces })) if *mention == i => pieces.push((p.text, p.hit)),
+                (Some(i), _) => out.push(Segment::Mention { mention: i, pieces: vec![(p.text, p.hit)] }),
+                (None, _) => out.push(Segment::Text { text: p.text, hit: p.hit }),
+            }
+        }
+        out
+    }
+
+    fn shown(ps: &[Vec<Piece>]) -> Vec<Vec<(&str, bool, Option<usize>)>> {
+        ps.iter().map(|p| p.iter().map(|s| (s.text.as_str(), s.hit, s.mention)).collect()).collect()
+    }
+
     #[test]
     fn paragraphs_split_at_blank_lines_and_keep_every_word() {
         let text = "Rusia dan CIS\nbaris dua\n\n\n  \nSCO <b>x</b>\n";
         let ms = [mention(0, 5), mention(10, 13), mention(29, 32)];
         let ps = paragraphs(text, &ms, &[Span::new(20, 23)]);
-        let shown: Vec<Vec<(&str, bool, Option<usize>)>> =
-            ps.iter().map(|p| p.iter().map(|s| (s.text.as_str(), s.hit, s.mention)).collect()).collect();
         assert_eq!(
-            shown,
+            shown(&ps),
             [
                 vec![
                     ("Rusia", false, Some(0)),
@@ -162,5 +456,133 @@ mod tests {
     fn an_empty_document_has_no_paragraphs() {
         assert!(paragraphs("", &[], &[]).is_empty());
         assert!(paragraphs(" \n\n\t", &[], &[]).is_empty());
+        assert!(segments("", &[], &[]).is_empty());
+    }
+
+    /// Byte ranges, as written in the tables.
+    type Ranges = &'static [(usize, usize)];
+
+    /// Hand-made edge cases: (text, mentions, hits, window) where the two algorithms could
+    /// part ways.
+    const EDGES: &[(&str, Ranges, Ranges, (usize, usize))] = &[
+        // A hit across a mention's end, and one across the window's end (not marked).
+        ("Amerika Serikat dan Rusia", &[(0, 15)], &[(8, 19), (20, 25)], (0, 22)),
+        // Touching and overlapping hits join; an empty hit and an empty mention change nothing.
+        ("abc def ghi", &[(4, 7), (5, 5)], &[(0, 3), (3, 5), (4, 9), (10, 10)], (0, 11)),
+        // Mentions out of order and overlapping: a byte belongs to the first listed.
+        ("abcdefghijklmno", &[(5, 15), (0, 10), (2, 4)], &[(3, 6)], (0, 15)),
+        // A mention crossing the window's start, one equal to the window, hits out of order.
+        ("0123456789", &[(0, 4), (2, 8)], &[(6, 7), (2, 3)], (2, 8)),
+        // Two mentions back to back, a hit over both.
+        ("RusiaChina", &[(0, 5), (5, 10)], &[(3, 7)], (0, 10)),
+    ];
+
+    #[test]
+    fn edge_cases_cut_exactly_as_the_quadratic_algorithm_did() {
+        for &(text, ms, hs, (ws, we)) in EDGES {
+            let ms: Vec<Mention> = ms.iter().map(|&(s, e)| mention(s, e)).collect();
+            let hs: Vec<Span> = hs.iter().map(|&(s, e)| Span::new(s, e)).collect();
+            let window = Span::new(ws, we);
+            assert_eq!(pieces(text, window, &hs, &ms), quadratic_pieces(text, window, &hs, &ms), "{text:?}");
+            let whole = Span::new(0, text.len());
+            assert_eq!(pieces(text, whole, &hs, &ms), quadratic_pieces(text, whole, &hs, &ms), "{text:?} whole");
+            assert_eq!(
+                segments(text, &ms, &hs),
+                vec![grouped(quadratic_pieces(text, whole, &hs, &ms))],
+                "{text:?} segments"
+            );
+        }
+    }
+
+    /// Queries whose hits land on, inside and around mentions in the seed articles.
+    const SEED_QUERIES: &[&str] = &["", "rusia", "amerika lavrov", "kerja sama", "shanghai org", "negara bekas", "a"];
+
+    #[test]
+    fn the_seed_articles_are_laid_out_exactly_as_before() {
+        let c = Collection::new(crate::bundled::documents(), Matcher::bundled());
+        for doc in 0..c.docs().len() {
+            let text = &c.docs()[doc].text;
+            let ms = c.mentions(doc);
+            for q in SEED_QUERIES {
+                let matched = c.search(&Request { query: q, ..Request::default() }).matched;
+                let hits = c.hits(doc, &matched);
+                let old: Vec<Vec<Piece>> = paragraph_ranges(text)
+                    .into_iter()
+                    .map(|(s, e)| quadratic_pieces(text, Span::new(s, e), &hits, ms))
+                    .collect();
+                let id = &c.docs()[doc].id;
+                assert_eq!(paragraphs(text, ms, &hits), old, "{id}, query {q:?}: pieces");
+                let old_segments: Vec<Vec<Segment>> = old.into_iter().map(grouped).collect();
+                assert_eq!(segments(text, ms, &hits), old_segments, "{id}, query {q:?}: segments");
+                let snippet = c.snippet(doc, &matched, 28);
+                assert_eq!(
+                    pieces(text, snippet.span, &snippet.hits, ms),
+                    quadratic_pieces(text, snippet.span, &snippet.hits, ms),
+                    "{id}, query {q:?}: snippet"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_parts_layout_covers_each_paragraph_and_splits_back_into_its_pieces() {
+        let c = Collection::new(crate::bundled::documents(), Matcher::bundled());
+        let matched = c.search(&Request { query: "rusia kerja", ..Request::default() }).matched;
+        for doc in 0..c.docs().len() {
+            let text = &c.docs()[doc].text;
+            let hits = sorted(c.hits(doc, &matched));
+            for (p, pieces) in layout(text, c.mentions(doc)).iter().zip(paragraphs(text, c.mentions(doc), &hits)) {
+                assert_eq!(p.parts.first().map(|x| x.span.start), Some(p.span.start));
+                assert_eq!(p.parts.last().map(|x| x.span.end), Some(p.span.end));
+                assert!(p.parts.windows(2).all(|w| w[0].span.end == w[1].span.start && w[0].mention != w[1].mention));
+                let covered = coverage(&hits, p.span);
+                let again: Vec<Piece> = p
+                    .parts
+                    .iter()
+                    .flat_map(|part| {
+                        split(part.span, &covered).into_iter().map(|(s, hit)| Piece {
+                            text: s.slice(text).to_string(),
+                            hit,
+                            mention: part.mention,
+                        })
+                    })
+                    .collect();
+                assert_eq!(again, pieces);
+            }
+        }
+    }
+
+    /// A one-paragraph document with `n` mentions and `n` hits.
+    fn one_paragraph(n: usize) -> (String, Vec<Mention>, Vec<Span>) {
+        // "Rusia dan China, " repeated: each "Rusia" a mention, each "China" a hit.
+        let unit = "Rusia dan China, ";
+        let text = unit.repeat(n);
+        let ms = (0..n).map(|i| mention(i * unit.len(), i * unit.len() + 5)).collect();
+        let hs = (0..n).map(|i| Span::new(i * unit.len() + 10, i * unit.len() + 15)).collect();
+        (text, ms, hs)
+    }
+
+    fn time_of(n: usize) -> std::time::Duration {
+        let (text, ms, hs) = one_paragraph(n);
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..3 {
+            let t = std::time::Instant::now();
+            let ps = paragraphs(&text, &ms, &hs);
+            let segs = segments(&text, &ms, &hs);
+            best = best.min(t.elapsed());
+            assert_eq!(ps[0].len(), 4 * n);
+            assert_eq!(segs[0].len(), 4 * n);
+        }
+        best
+    }
+
+    #[test]
+    fn laying_out_grows_linearly_with_mentions_and_hits() {
+        // 8x the mentions and hits must cost well under 16x the time (the quadratic algorithm
+        // costs 64x). The best of three runs, at sizes large enough to dwarf timer noise.
+        let small = time_of(4_000);
+        let large = time_of(32_000);
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        assert!(ratio < 16.0, "8x the input took {ratio:.1}x the time ({small:?} → {large:?})");
     }
 }

@@ -7,9 +7,10 @@ use sorot_engine::collection::{Collection, Request};
 use sorot_engine::gazetteer::EntityId;
 use sorot_engine::matcher::Matcher;
 
+use super::context::{Answer, Corpus, Current, View};
 use super::facets::Facets;
+use super::history::{current_state, href, on_link_click};
 use super::loader::{load_corpus, LoadStatus, Progress};
-use super::nav::{current_state, href, on_link_click, Answer, Corpus, Current, View};
 use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
@@ -102,17 +103,23 @@ fn Explorer(corpus: Corpus, errors: Vec<String>) -> impl IntoView {
     let request = Memo::new(move |_| view.0.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort)));
     let answer = {
         let corpus = corpus.clone();
+        let perf = window().performance();
         Memo::new(move |_| {
             let (q, any, outlet, period, sort) = request.get();
             let entities = selected.get();
-            Answer(Arc::new(corpus.0.search(&Request {
+            let t = perf.as_ref().map(|p| p.now());
+            let response = corpus.0.search(&Request {
                 query: &q,
                 entities: &entities,
                 any_entity: any,
                 outlet: outlet.as_deref(),
                 period: period.as_deref(),
                 sort,
-            })))
+            });
+            if let (Some(p), Some(t)) = (&perf, t) {
+                crate::timing::record_search(p.now() - t);
+            }
+            Answer(Arc::new(response))
         })
     };
     provide_context(Current { answer, selected });

@@ -5,26 +5,20 @@ use leptos::prelude::*;
 use sorot_engine::collection::EntityCount;
 use sorot_engine::gazetteer::{EntityId, Kind};
 
-use super::nav::{href, on_link_click, Corpus, Current, View};
+use super::context::{Corpus, Current, View};
+use super::history::{href, on_link_click};
+use crate::facet_lists::{count_of, periods, shown_entities, value_count, value_list, EntityLists, SHORT_LIST};
 use crate::url::ViewState;
-
-/// How many values of a facet are listed before "show all".
-const SHORT_LIST: usize = 12;
 
 /// The facet panel.
 #[component]
 pub fn Facets() -> impl IntoView {
     let view = expect_context::<View>();
+    let corpus = expect_context::<Corpus>();
     let Current { answer, selected } = expect_context::<Current>();
-    let counts = Memo::new(move |_| {
-        let mut counts = answer.with(|a| a.0.facets.entities.clone());
-        // A selected entity stays visible even when nothing matches any more.
-        for e in selected.get() {
-            if !counts.iter().any(|c| c.entity == e) {
-                counts.push(EntityCount { entity: e, docs: 0, mentions: 0 });
-            }
-        }
-        counts
+    let lists = Memo::new(move |_| {
+        let g = corpus.0.gazetteer();
+        answer.with(|a| selected.with(|s| EntityLists::new(&a.0.facets.entities, s, |e| g.entity(e).kind)))
     });
     let several = move || selected.with(|s| s.len() > 1);
     let any = move || view.0.with(|s| s.any);
@@ -34,20 +28,7 @@ pub fn Facets() -> impl IntoView {
     let period = Memo::new(move |_| view.0.with(|s| s.period.clone()));
     // Years, and the months of the chosen (or only) year under it.
     let periods = Memo::new(move |_| {
-        answer.with(|a| {
-            let f = &a.0.facets;
-            let year = period
-                .get()
-                .map(|p| p.chars().take(4).collect::<String>())
-                .or_else(|| (f.years.len() == 1).then(|| f.years[0].0.clone()));
-            let mut v = f.years.clone();
-            if let Some(y) = year {
-                let at = v.iter().position(|(k, _)| *k == y).map_or(v.len(), |i| i + 1);
-                let months: Vec<(String, u32)> = f.months.iter().filter(|(m, _)| m.starts_with(&y)).cloned().collect();
-                v.splice(at..at, months);
-            }
-            v
-        })
+        answer.with(|a| period.with(|p| periods(&a.0.facets.years, &a.0.facets.months, p.as_deref())))
     });
     view! {
         <nav class="sorot-facets" aria-label="Filters">
@@ -61,8 +42,8 @@ pub fn Facets() -> impl IntoView {
                         " of the selected"
                     </p>
                 </Show>
-                <EntityGroup kind=Kind::Country heading="Countries" counts=counts selected=selected />
-                <EntityGroup kind=Kind::Organization heading="Organizations" counts=counts selected=selected />
+                <EntityGroup kind=Kind::Country heading="Countries" lists=lists selected=selected />
+                <EntityGroup kind=Kind::Organization heading="Organizations" lists=lists selected=selected />
             </section>
             <ValueFacet testid="facet-outlets" heading="Outlets" values=outlets current=outlet with=with_outlet />
             <ValueFacet testid="facet-periods" heading="Published" values=periods current=period with=with_period />
@@ -70,34 +51,30 @@ pub fn Facets() -> impl IntoView {
     }
 }
 
-/// The entities of one kind.
+/// The entities of one kind: a row per entity, kept as the counts change.
+///
+/// - `lists`: the current counts of both kinds (see [`EntityLists`]).
+/// - `selected`: the selected entities, which stay listed.
 #[component]
 fn EntityGroup(
     kind: Kind,
     heading: &'static str,
-    counts: Memo<Vec<EntityCount>>,
+    lists: Memo<EntityLists>,
     selected: Memo<Vec<EntityId>>,
 ) -> impl IntoView {
-    let corpus = expect_context::<Corpus>();
-    // Filtered once per answer, read by the count, the list and the "Show all" button.
-    let items = Memo::new(move |_| {
-        let g = corpus.0.gazetteer();
-        counts.with(|c| c.iter().filter(|c| g.entity(c.entity).kind == kind).copied().collect::<Vec<_>>())
-    });
+    // Filtered once per answer, read by the count, the list, the rows and the "Show all" button.
+    let items = Memo::new(move |_| lists.with(|l| l.of(kind).to_vec()));
     let expanded = RwSignal::new(false);
     let total = move || items.with(Vec::len);
-    let shown = move || {
-        let mut v = items.get();
-        if !expanded.get() {
-            v.truncate(SHORT_LIST.max(selected.with(Vec::len)));
-        }
-        v
-    };
+    let shown = Memo::new(move |_| items.with(|v| selected.with(|s| shown_entities(v, s, expanded.get()))));
     view! {
         <section class="sorot-facet__group">
             <h2 class="sorot-facet__heading">{heading} <span class="sorot-facet__n">{move || total()}</span></h2>
             <ul class="sorot-facet__list">
-                <For each=shown key=|c| (c.entity, c.docs, c.mentions) children=move |c| view! { <EntityItem count=c selected=selected /> } />
+                <For each=move || shown.get() key=|e| *e children=move |e| {
+                    let count = Signal::derive(move || items.with(|v| count_of(v, e)));
+                    view! { <EntityItem entity=e count=count selected=selected /> }
+                } />
             </ul>
             <Show when=move || { total() > SHORT_LIST }>
                 <button type="button" class="sorot-facet__more" on:click=move |_| expanded.update(|e| *e = !*e)>
@@ -109,22 +86,25 @@ fn EntityGroup(
 }
 
 /// One entity: a link that toggles it in the URL.
+///
+/// - `count`: its documents and mentions among the current matches, updated in place.
 #[component]
-fn EntityItem(count: EntityCount, selected: Memo<Vec<EntityId>>) -> impl IntoView {
+fn EntityItem(entity: EntityId, count: Signal<EntityCount>, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let view = expect_context::<View>();
     let corpus = expect_context::<Corpus>();
-    let e = corpus.0.gazetteer().entity(count.entity).clone();
+    let e = corpus.0.gazetteer().entity(entity).clone();
     let code = e.code.clone();
-    let is_selected = move || selected.with(|s| s.contains(&count.entity));
+    let is_selected = move || selected.with(|s| s.contains(&entity));
     let target = {
         let code = code.clone();
         move || view.0.with(|s| s.toggled(&code))
     };
-    let tip = format!(
-        "{} · {} ({}) — {} mentions in {} listed articles",
-        e.name_id, e.name_en, e.code, count.mentions, count.docs
-    );
     let kind = e.kind.as_str();
+    let label = e.label.clone();
+    let tip = move || {
+        let n = count.get();
+        format!("{} · {} ({}) — {} mentions in {} listed articles", e.name_id, e.name_en, e.code, n.mentions, n.docs)
+    };
     view! {
         <li>
             <a
@@ -140,14 +120,19 @@ fn EntityItem(count: EntityCount, selected: Memo<Vec<EntityId>>) -> impl IntoVie
                 on:click=on_link_click(view, target)
             >
                 <span class=format!("sorot-entity__dot sorot-entity__dot--{kind}") aria-hidden="true"></span>
-                <span class="sorot-entity__name">{e.label.clone()}</span>
-                <span class="sorot-entity__count">{count.docs}</span>
+                <span class="sorot-entity__name">{label}</span>
+                <span class="sorot-entity__count">{move || count.get().docs}</span>
             </a>
         </li>
     }
 }
 
-/// A single-choice facet over string values (outlets, periods).
+/// A single-choice facet over string values (outlets, periods): a row per value, kept as the
+/// counts change.
+///
+/// - `values`: the values of the current matches with their counts.
+/// - `current`: the chosen value, which stays listed.
+/// - `with`: the view state with another value chosen (or none).
 #[component]
 fn ValueFacet(
     testid: &'static str,
@@ -158,35 +143,30 @@ fn ValueFacet(
 ) -> impl IntoView {
     let view = expect_context::<View>();
     let expanded = RwSignal::new(false);
-    let shown = move || {
-        let mut v = values.get();
-        if !expanded.get() {
-            v.truncate(SHORT_LIST);
-        }
-        // The chosen value stays visible.
-        if let Some(c) = current.get() {
-            if !v.iter().any(|(k, _)| *k == c) {
-                v.push((c, 0));
-            }
-        }
-        v
-    };
+    let shown = Memo::new(move |_| {
+        values
+            .with(|v| current.with(|c| value_list(v, c.as_deref(), expanded.get())))
+            .into_iter()
+            .map(|(value, _)| value)
+            .collect::<Vec<String>>()
+    });
     view! {
         <Show when=move || values.with(|v| !v.is_empty()) || current.with(Option::is_some)>
             <section class="sorot-facet" data-testid=testid>
                 <h2 class="sorot-facet__heading">{heading}</h2>
                 <ul class="sorot-facet__list">
-                    <For each=shown key=|(k, n)| (k.clone(), *n) children=move |(value, n)| {
-                        let v2 = value.clone();
-                        let is_current = move || current.with(|c| c.as_deref() == Some(v2.as_str()));
-                        let is_current2 = is_current.clone();
-                        let is_current3 = is_current.clone();
+                    <For each=move || shown.get() key=|value| value.clone() children=move |value| {
+                        let is_current = {
+                            let value = value.clone();
+                            Memo::new(move |_| current.with(|c| c.as_deref() == Some(value.as_str())))
+                        };
+                        let count = {
+                            let value = value.clone();
+                            move || values.with(|v| value_count(v, &value))
+                        };
                         let target = {
                             let value = value.clone();
-                            move || {
-                                let on = current.with(|c| c.as_deref() == Some(value.as_str()));
-                                view.0.with(|s| with(s, if on { None } else { Some(value.clone()) }))
-                            }
+                            move || view.0.with(|s| with(s, if is_current.get() { None } else { Some(value.clone()) }))
                         };
                         let nested = value.len() > 4 && value.as_bytes()[4] == b'-';
                         view! {
@@ -194,15 +174,18 @@ fn ValueFacet(
                                 <a class=move || {
                                         let mut c = String::from("sorot-value");
                                         if nested { c.push_str(" sorot-value--nested"); }
-                                        if is_current() { c.push_str(" sorot-value--selected"); }
+                                        if is_current.get() { c.push_str(" sorot-value--selected"); }
                                         c
                                     }
                                     data-value=value.clone()
-                                    aria-current=move || is_current2().then_some("true")
+                                    aria-current=move || is_current.get().then_some("true")
                                     href={ let target = target.clone(); move || href(&target()) }
                                     on:click=on_link_click(view, target)>
                                     <span class="sorot-value__name">{value.clone()}</span>
-                                    <span class="sorot-value__count">{move || if is_current3() && n == 0 { String::new() } else { n.to_string() }}</span>
+                                    <span class="sorot-value__count">{move || {
+                                        let n = count();
+                                        if is_current.get() && n == 0 { String::new() } else { n.to_string() }
+                                    }}</span>
                                 </a>
                             </li>
                         }

@@ -11,7 +11,7 @@ use sorot_engine::matcher::Matcher;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::nav::Corpus;
+use super::context::Corpus;
 
 /// Milliseconds of annotating between two chances for the page to repaint and take input.
 const SLICE_MS: f64 = 80.0;

@@ -1,12 +1,19 @@
-//! The explorer's components, one per file. They read the corpus from context and the view
-//! state from the URL; all logic they need lives in the engine or in the pure modules.
+//! The explorer's components, one per file. They read the corpus, the view state and the
+//! current answer from context ([`context`]) and move between states through the history
+//! ([`history`]); all logic they need lives in the engine or in the pure modules.
+//!
+//! [`Reader`] and [`Facets`] are public so that browser tests (`tests/web.rs`) can mount them
+//! alone over a small collection.
 
 mod app;
+pub mod context;
 mod facets;
+pub mod history;
 mod loader;
-mod nav;
 mod reader;
 mod results;
 mod search_box;
 
 pub use app::App;
+pub use facets::Facets;
+pub use reader::Reader;

@@ -1,12 +1,20 @@
 //! The reader: the open article in full, every mention highlighted, with a way to jump from
 //! one mention to the next.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::either::Either;
 use leptos::prelude::*;
-use sorot_engine::gazetteer::EntityId;
+use leptos::reactive::computed::Selector;
+use sorot_engine::gazetteer::{EntityId, Gazetteer};
+use sorot_engine::matcher::Mention;
 use wasm_bindgen::JsCast;
 
-use super::nav::{href, on_link_click, Corpus, Current, View};
-use crate::render::{paragraphs, Piece};
+use super::context::{Corpus, Current, View};
+use super::history::{href, on_link_click};
+use crate::render;
+use crate::stepper::Stepper;
 
 /// The reader for the document named by `doc` in the URL, or a welcome text.
 ///
@@ -58,44 +66,39 @@ fn Welcome(missing: Option<String>) -> impl IntoView {
     }
 }
 
-/// One article, highlighted.
+/// One article, highlighted. Built once per opened article: as the query changes, only the
+/// paragraphs whose hits changed re-cut their text, inside mention marks that stay as they are.
 #[component]
 fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let view = expect_context::<View>();
+    let Current { answer, .. } = expect_context::<Current>();
     let c = corpus.0.clone();
     let d = &c.docs()[doc];
-    let mentions = c.mentions(doc).to_vec();
+    let mentions = c.mentions(doc);
+    let entities: Arc<[EntityId]> = mentions.iter().map(|m| m.entity).collect();
     let g = c.gazetteer();
     let focus = RwSignal::new(None::<usize>);
+    // Only the mark losing the focus and the one gaining it hear of a step; only the marks of
+    // an entity whose selection changed hear of a click on it.
+    let focused = Selector::new(move || focus.get());
+    let mut is_selected: HashMap<EntityId, Memo<bool>> = HashMap::new();
+    for &e in entities.iter() {
+        is_selected.entry(e).or_insert_with(|| Memo::new(move |_| selected.with(|s| s.contains(&e))));
+    }
 
-    // The mentions the navigator steps through: those of selected entities, or all.
-    let stops = {
-        let mentions = mentions.clone();
-        Memo::new(move |_| {
-            let sel = selected.get();
-            let of_selected: Vec<usize> =
-                mentions.iter().enumerate().filter(|(_, m)| sel.contains(&m.entity)).map(|(i, _)| i).collect();
-            if of_selected.is_empty() {
-                (0..mentions.len()).collect()
-            } else {
-                of_selected
-            }
-        })
+    // The mentions the stepper stops at: those of selected entities, or all.
+    let stepper = {
+        let entities = entities.clone();
+        Memo::new(move |_| selected.with(|s| Stepper::new(&entities, s)))
     };
     let step = move |forward: bool| {
-        let stops = stops.get_untracked();
-        if stops.is_empty() {
-            return;
+        let at = focus.get_untracked();
+        let next = stepper.with_untracked(|s| if forward { s.next(at) } else { s.previous(at) });
+        if let Some(i) = next {
+            focus.set(Some(i));
+            scroll_to_mention(i);
         }
-        let next = match focus.get_untracked().and_then(|f| stops.iter().position(|&s| s == f)) {
-            None if forward => stops[0],
-            None => stops[stops.len() - 1],
-            Some(p) if forward => stops[(p + 1) % stops.len()],
-            Some(p) => stops[(p + stops.len() - 1) % stops.len()],
-        };
-        focus.set(Some(next));
-        scroll_to_mention(next);
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
@@ -114,43 +117,47 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     // The body follows the query: its hits are marked too, inside mentions where they overlap.
-    let Current { answer, .. } = expect_context::<Current>();
-    let paras = {
+    let hits = {
         let c = c.clone();
-        let mentions = mentions.clone();
-        move || {
-            let text = &c.docs()[doc].text;
-            let g = c.gazetteer();
-            let hits = answer.with(|a| c.hits(doc, &a.0.matched));
-            paragraphs(text, &mentions, &hits)
+        Memo::new(move |_| answer.with(|a| render::sorted(c.hits(doc, &a.0.matched))))
+    };
+    let body = render::layout(&d.text, mentions)
+        .into_iter()
+        .map(|p| {
+            let covered = Memo::new(move |_| hits.with(|h| render::coverage(h, p.span)));
+            let parts = p
+                .parts
                 .into_iter()
-                .map(|pieces| {
-                    let mut parts = Vec::new();
-                    let mut run: Vec<Piece> = Vec::new();
-                    // Consecutive pieces of one mention become one <mark>.
-                    let flush = |run: &mut Vec<Piece>, parts: &mut Vec<AnyView>| {
-                        let Some(i) = run.first().and_then(|p| p.mention) else { return };
-                        let inner = run.drain(..).map(hit_or_text).collect_view();
-                        parts.push(mention_mark(g, &mentions, i, selected, focus, inner));
+                .map(|part| {
+                    let c = c.clone();
+                    let text = move || {
+                        let text = &c.docs()[doc].text;
+                        covered.with(|cv| {
+                            render::split(part.span, cv)
+                                .into_iter()
+                                .map(|(s, hit)| {
+                                    let t = s.slice(text).to_string();
+                                    if hit {
+                                        Either::Right(view! { <mark class="hit">{t}</mark> })
+                                    } else {
+                                        Either::Left(t)
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                        })
                     };
-                    for p in pieces {
-                        if p.mention.is_some() && run.first().is_some_and(|r| r.mention != p.mention) {
-                            flush(&mut run, &mut parts);
-                        }
-                        match p.mention {
-                            Some(_) => run.push(p),
-                            None => {
-                                flush(&mut run, &mut parts);
-                                parts.push(hit_or_text(p));
-                            }
+                    match part.mention {
+                        None => text.into_any(),
+                        Some(i) => {
+                            let m = &mentions[i];
+                            mention_mark(g, m, i, is_selected[&m.entity], &focused, text)
                         }
                     }
-                    flush(&mut run, &mut parts);
-                    view! { <p class="sorot-reader__p">{parts}</p> }
                 })
-                .collect_view()
-        }
-    };
+                .collect_view();
+            view! { <p class="sorot-reader__p">{parts}</p> }
+        })
+        .collect_view();
 
     let close_target = move || view.0.with(|s| s.with_doc(None));
     let on_close = on_link_click(view, close_target);
@@ -163,13 +170,9 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
         .map(|(e, k)| {
             let ent = g.entity(e);
             let kind = ent.kind.as_str();
-            let mentions = mentions.clone();
+            let entities = entities.clone();
             let on_chip = move |_| {
-                let after = focus.get_untracked();
-                let of_e: Vec<usize> =
-                    mentions.iter().enumerate().filter(|(_, m)| m.entity == e).map(|(i, _)| i).collect();
-                let next = of_e.iter().copied().find(|&i| after.is_some_and(|a| i > a)).or(of_e.first().copied());
-                if let Some(i) = next {
+                if let Some(i) = Stepper::next_of(&entities, e, focus.get_untracked()) {
                     focus.set(Some(i));
                     scroll_to_mention(i);
                 }
@@ -185,9 +188,8 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
         })
         .collect_view();
     let position = move || {
-        let stops = stops.get();
-        let at = focus.get().and_then(|f| stops.iter().position(|&s| s == f)).map_or(0, |p| p + 1);
-        format!("{at} / {}", stops.len())
+        let at = focus.get();
+        stepper.with(|s| format!("{} / {}", s.position(at), s.len()))
     };
     view! {
         <header class="sorot-reader__head">
@@ -207,7 +209,7 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
             </div>
             {(n == 0).then(|| view! { <p class="sorot-notice">"No country or organization is mentioned in this article."</p> })}
         </header>
-        <div class="sorot-reader__body">{paras}</div>
+        <div class="sorot-reader__body">{body}</div>
     }
 }
 
@@ -224,38 +226,28 @@ fn scroll_to_mention(i: usize) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-/// A piece of text, as a query hit or as plain text.
-fn hit_or_text(p: Piece) -> AnyView {
-    if p.hit {
-        view! { <mark class="hit">{p.text}</mark> }.into_any()
-    } else {
-        p.text.into_any()
-    }
-}
-
 /// The `<mark>` of mention `i`, explaining itself in its title.
 fn mention_mark(
-    g: &sorot_engine::gazetteer::Gazetteer,
-    mentions: &[sorot_engine::matcher::Mention],
+    g: &Gazetteer,
+    m: &Mention,
     i: usize,
-    selected: Memo<Vec<EntityId>>,
-    focus: RwSignal<Option<usize>>,
+    is_selected: Memo<bool>,
+    focused: &Selector<Option<usize>>,
     inner: impl IntoView + 'static,
 ) -> AnyView {
-    let m = mentions[i];
     let e = g.entity(m.entity);
     let alias = m.explanation(g);
     let kind = e.kind.as_str();
     let how = if m.corrected { "read as a misspelling of" } else { "matched" };
     let tip = format!("{} · {}\n{} {} · {how} “{}”", e.name_id, e.name_en, kind, e.code, alias);
-    let entity = m.entity;
-    let base = crate::render::mention_class(&m, kind);
+    let base = render::mention_class(m, kind);
+    let focused = focused.clone();
     let class = move || {
         let mut c = base.clone();
-        if selected.with(|s| s.contains(&entity)) {
+        if is_selected.get() {
             c.push_str(" mention--selected");
         }
-        if focus.get() == Some(i) {
+        if focused.selected(&Some(i)) {
             c.push_str(" mention--focus");
         }
         c

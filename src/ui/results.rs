@@ -1,10 +1,14 @@
 //! The ranked results: count, order, and per article its title, outlet, date, a snippet with the
 //! query's hits and the mentions marked, and who it mentions. Long lists grow a page at a time.
 
+use std::sync::{Arc, Weak};
+
 use leptos::prelude::*;
+use sorot_engine::collection::Response;
 use sorot_engine::gazetteer::EntityId;
 
-use super::nav::{go, href, on_link_click, Corpus, Current, Entry, View};
+use super::context::{Answer, Corpus, Current, View};
+use super::history::{go, href, on_link_click, Entry};
 use crate::render::snippet_pieces;
 use crate::url::{Sort, ViewState};
 
@@ -15,6 +19,32 @@ const SNIPPET_WORDS: usize = 28;
 /// Entity chips per result before "+N".
 const CHIPS: usize = 5;
 
+/// How many results are shown: more than a page only for the answer "Show more" was clicked
+/// on, so that a new answer starts again from the first page without an effect resetting it.
+#[derive(Clone, Debug, Default)]
+struct Shown {
+    /// The answer the count belongs to (held weakly: an old answer is not kept alive).
+    of: Weak<Response>,
+    /// Results shown for it.
+    n: usize,
+}
+
+impl Shown {
+    /// Results to show of `answer`.
+    fn limit(&self, answer: &Answer) -> usize {
+        if std::ptr::eq(self.of.as_ptr(), Arc::as_ptr(&answer.0)) {
+            self.n
+        } else {
+            PAGE
+        }
+    }
+
+    /// A page more of `answer` than is shown now.
+    fn more(&self, answer: &Answer) -> Shown {
+        Shown { of: Arc::downgrade(&answer.0), n: self.limit(answer) + PAGE }
+    }
+}
+
 /// The result list.
 #[component]
 pub fn Results() -> impl IntoView {
@@ -22,12 +52,11 @@ pub fn Results() -> impl IntoView {
     let Current { answer, selected } = expect_context::<Current>();
     let corpus = expect_context::<Corpus>();
     let total_docs = corpus.0.docs().len();
-    let limit = RwSignal::new(PAGE);
-    // A new answer starts again from the first page.
-    Effect::watch(move || answer.get(), move |_, _, _| limit.set(PAGE), false);
+    let shown = RwSignal::new(Shown::default());
+    let limit = move || answer.with(|a| shown.with(|s| s.limit(a)));
     let count = move || answer.with(|a| a.0.hits.len());
     let page = move || {
-        let n = limit.get();
+        let n = limit();
         answer.with(|a| a.0.hits.iter().take(n).map(|h| h.doc as usize).collect::<Vec<_>>())
     };
     let on_sort = move |ev: leptos::ev::Event| {
@@ -60,10 +89,10 @@ pub fn Results() -> impl IntoView {
             <Show when=move || count() == 0>
                 <p class="sorot-results__empty">"No article matches. Remove a word or a filter to widen the search."</p>
             </Show>
-            <Show when=move || { count() > limit.get() }>
+            <Show when=move || { count() > limit() }>
                 <button type="button" class="sorot-results__more" data-testid="load-more"
-                    on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {move || format!("Show {} more", (count() - limit.get()).min(PAGE))}
+                    on:click=move |_| shown.set(answer.with_untracked(|a| shown.with_untracked(|s| s.more(a))))>
+                    {move || format!("Show {} more", (count() - limit()).min(PAGE))}
                 </button>
             </Show>
         </section>

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::nav::{go, Entry, View};
+use super::context::View;
+use super::history::{go, Entry};
 
 /// The search input, bound to `q` in the URL. Typing replaces the current history entry.
 #[component]

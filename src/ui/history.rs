@@ -1,42 +1,11 @@
-//! The URL as the source of truth: context types, and moving between view states with the
-//! browser history.
-
-use std::sync::Arc;
+//! The URL as the source of truth: reading the view state from the page's address, and moving
+//! to another state through the browser history (links, the search box, Back and Forward).
 
 use leptos::prelude::*;
-use sorot_engine::collection::{Collection, Response};
-use sorot_engine::gazetteer::EntityId;
 use wasm_bindgen::JsValue;
 
+use super::context::View;
 use crate::url::ViewState;
-
-/// The annotated corpus, built once and shared by every component.
-#[derive(Clone)]
-pub struct Corpus(pub Arc<Collection>);
-
-/// The answer to the current search, shared; equal only to itself, so that a new search always
-/// counts as a change.
-#[derive(Clone)]
-pub struct Answer(pub Arc<Response>);
-
-impl PartialEq for Answer {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The current answer and the selected entities, for the components that show them.
-#[derive(Clone, Copy)]
-pub struct Current {
-    /// The answer to the current search.
-    pub answer: Memo<Answer>,
-    /// The selected entities that exist in this corpus's gazetteer.
-    pub selected: Memo<Vec<EntityId>>,
-}
-
-/// The current view state, mirrored in the URL.
-#[derive(Clone, Copy)]
-pub struct View(pub RwSignal<ViewState>);
 
 /// How a state change enters the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -63,7 +32,8 @@ pub fn href(state: &ViewState) -> String {
     }
 }
 
-/// Moves to `next`: records it in the history and updates the view.
+/// Moves to `next`: records it in the history and updates the view. Does nothing when `next`
+/// is the current state.
 pub fn go(view: View, next: ViewState, entry: Entry) {
     if view.0.with_untracked(|s| *s == next) {
         return;
