@@ -29,7 +29,7 @@ use crate::gazetteer::{EntityId, Gazetteer, Kind};
 use crate::matcher::{Matcher, Mention};
 use crate::search::query::Matched;
 use crate::search::snippet::Snippet;
-use crate::search::{Hit, Index, IndexBuilder, Query, COMPOUNDS_TSV};
+use crate::search::{Hit, Index, IndexBuilder, Query};
 use crate::text::FoldedTokens;
 
 /// How often one entity is mentioned in a set of documents.
@@ -193,7 +193,7 @@ impl<'m> CollectionBuilder<'m> {
             docs: Vec::new(),
             mentions: Vec::new(),
             per_doc: Vec::new(),
-            index: IndexBuilder::new(COMPOUNDS_TSV),
+            index: IndexBuilder::bundled(),
         }
     }
 
@@ -340,12 +340,12 @@ impl Collection {
 
     /// Every word of document `doc` that a query matched.
     pub fn hits(&self, doc: usize, matched: &Matched) -> Vec<crate::span::Span> {
-        self.index.hits(&self.docs[doc].text, matched)
+        self.index.hits(doc as u32, &self.docs[doc].text, matched)
     }
 
     /// The snippet of document `doc` for what a query matched: its densest window of hits.
     pub fn snippet(&self, doc: usize, matched: &Matched, words: usize) -> Snippet {
-        self.index.snippet(&self.docs[doc].text, matched, words)
+        self.index.snippet(doc as u32, &self.docs[doc].text, matched, words)
     }
 
     /// Mention counts over `docs`, grouped by kind (countries first), then by the number of

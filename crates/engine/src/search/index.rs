@@ -3,52 +3,80 @@
 
 use std::collections::HashMap;
 
+use super::rank::{self, TITLE_WEIGHT};
 use super::stem::stem;
+use crate::gazetteer::DataError;
 use crate::text::{fold_into, tokenize, FoldedTokens};
 use crate::Fx;
 
 /// Positions of title tokens start here, so that a phrase never spans title and body.
 pub(crate) const TITLE_BASE: u32 = 1 << 30;
-/// A title token counts as this many body tokens.
-const TITLE_WEIGHT: u16 = 3;
 
 /// One list of postings, as a range of the index's arrays.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Range {
-    pub start: u32,
-    pub end: u32,
+struct Range {
+    start: u32,
+    end: u32,
+}
+
+/// One term's or stem's postings: the documents that hold it, in increasing order, and how
+/// often (title tokens weighted).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Postings<'a> {
+    /// Documents, increasing.
+    pub(crate) docs: &'a [u32],
+    /// Term frequency in each of `docs`.
+    pub(crate) tfs: &'a [u16],
+    /// Index of the first posting in the index's arrays (for positions).
+    first: usize,
+}
+
+impl Postings<'_> {
+    /// Document frequency.
+    pub(crate) fn df(&self) -> u32 {
+        self.docs.len() as u32
+    }
 }
 
 /// The immutable index.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Folded form → term id.
-    pub(crate) terms: HashMap<Box<str>, u32, Fx>,
+    terms: HashMap<Box<str>, u32, Fx>,
     /// Term id → folded form.
-    pub(crate) term_text: Vec<Box<str>>,
+    term_text: Vec<Box<str>>,
     /// Term ids in the byte order of their text, for prefix search.
-    pub(crate) sorted: Vec<u32>,
+    sorted: Vec<u32>,
     /// Term ids by (first char, length in chars), for typo search.
-    pub(crate) by_shape: HashMap<(char, u32), Vec<u32>, Fx>,
+    by_shape: HashMap<(char, u32), Vec<u32>, Fx>,
     /// Term id → stem ids it stands for (its stem, or the stems of its compound's parts).
-    pub(crate) term_stems: Vec<Vec<u32>>,
+    term_stems: Vec<Vec<u32>>,
     /// Stem → stem id.
-    pub(crate) stems: HashMap<Box<str>, u32, Fx>,
+    stems: HashMap<Box<str>, u32, Fx>,
     /// Term postings: `t_docs[r]`, `t_tf[r]`, `t_pos[r]..t_pos[r+1]` into `positions`.
-    pub(crate) t_ranges: Vec<Range>,
-    pub(crate) t_docs: Vec<u32>,
-    pub(crate) t_tf: Vec<u16>,
-    pub(crate) t_pos: Vec<u32>,
-    pub(crate) positions: Vec<u32>,
+    t_ranges: Vec<Range>,
+    t_docs: Vec<u32>,
+    t_tf: Vec<u16>,
+    t_pos: Vec<u32>,
+    positions: Vec<u32>,
     /// Stem postings.
-    pub(crate) s_ranges: Vec<Range>,
-    pub(crate) s_docs: Vec<u32>,
-    pub(crate) s_tf: Vec<u16>,
+    s_ranges: Vec<Range>,
+    s_docs: Vec<u32>,
+    s_tf: Vec<u16>,
+    /// Stem id → the terms that stand for it (`term_stems` reversed): `stem_terms[stem_term_at[s]..stem_term_at[s + 1]]`.
+    stem_term_at: Vec<u32>,
+    stem_terms: Vec<u32>,
+    /// Where each body token starts, per document: LEB128 varints of the distance from the
+    /// previous token's start, documents one after another, `token_starts[token_starts_at[d]..
+    /// token_starts_at[d + 1]]` (about one byte a token). Hits and snippets read spans from here
+    /// and never tokenize a document again.
+    token_starts: Vec<u8>,
+    token_starts_at: Vec<u32>,
     /// Tokens per document (title weighted).
-    pub(crate) doc_len: Vec<u32>,
-    pub(crate) avg_len: f32,
+    doc_len: Vec<u32>,
+    avg_len: f32,
     /// BM25's length normalization per document: k1 · (1 − b + b · len / avg_len).
-    pub(crate) norm: Vec<f32>,
+    norm: Vec<f32>,
 }
 
 /// Builds an [`Index`] one document at a time.
@@ -66,16 +94,38 @@ pub struct IndexBuilder {
 }
 
 impl IndexBuilder {
+    /// A builder with the bundled compounds ([`super::COMPOUNDS_TSV`]).
+    pub fn bundled() -> IndexBuilder {
+        IndexBuilder::with_compounds(super::COMPOUNDS_TSV).unwrap_or_else(|e| panic!("bundled compounds: {e}"))
+    }
+
     /// A builder; `compounds` is the text of `data/compounds.tsv` (compound, tab, parts).
+    ///
+    /// # Panics
+    /// If a line of `compounds` is malformed (see [`IndexBuilder::with_compounds`]).
     pub fn new(compounds: &str) -> IndexBuilder {
+        IndexBuilder::with_compounds(compounds).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A builder; `compounds` is the text of `data/compounds.tsv`: per line a compound, a tab,
+    /// and its parts separated by spaces. A line without a tab, or with one word or none on
+    /// either side, is a [`DataError`] naming the line.
+    pub fn with_compounds(compounds: &str) -> Result<IndexBuilder, DataError> {
         let mut b = IndexBuilder::default();
-        for line in compounds.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            if let Some((compound, parts)) = line.split_once('\t') {
-                let parts: Vec<Box<str>> = parts.split_whitespace().map(|p| stem(p).into()).collect();
-                b.compounds.insert(stem(compound.trim()).into(), parts);
+        for (n, line) in compounds.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
             }
+            let err = |message: &str| DataError { file: "compounds.tsv", line: n + 1, message: message.into() };
+            let (compound, parts) =
+                line.split_once('\t').ok_or_else(|| err("expected a compound, a tab and its parts"))?;
+            if compound.split_whitespace().count() != 1 || parts.split_whitespace().count() < 2 {
+                return Err(err("a compound is one word, and its parts are two or more"));
+            }
+            let parts: Vec<Box<str>> = parts.split_whitespace().map(|p| stem(p).into()).collect();
+            b.compounds.insert(stem(compound.trim()).into(), parts);
         }
-        b
+        Ok(b)
     }
 
     fn term_id(&mut self, folded: &str) -> u32 {
@@ -122,11 +172,20 @@ impl IndexBuilder {
             self.scratch.push((id, TITLE_BASE + k as u32));
             len += u32::from(TITLE_WEIGHT);
         }
+        if self.index.token_starts_at.is_empty() {
+            self.index.token_starts_at.push(0);
+        }
+        let mut prev = 0;
         for k in 0..body.len() {
             let id = self.term_id(body.folded(k));
             self.scratch.push((id, k as u32));
             len += 1;
+            let start = body.spans[k].start;
+            write_varint(&mut self.index.token_starts, start - prev);
+            prev = start;
         }
+        let at = u32::try_from(self.index.token_starts.len()).expect("token starts of all documents fit in 4 GiB");
+        self.index.token_starts_at.push(at);
         self.index.doc_len.push(len);
         self.scratch.sort_unstable();
         self.stem_scratch.clear();
@@ -227,13 +286,28 @@ impl IndexBuilder {
         let n = ix.doc_len.len().max(1) as f32;
         ix.avg_len = ix.doc_len.iter().map(|&l| l as f32).sum::<f32>() / n;
         let avg = ix.avg_len.max(1.0);
-        ix.norm = ix
-            .doc_len
-            .iter()
-            .map(|&l| super::query::K1 * (1.0 - super::query::B + super::query::B * l as f32 / avg))
-            .collect();
+        ix.norm = ix.doc_len.iter().map(|&l| rank::norm(l, avg)).collect();
+        let stem_keys = ix.term_stems.iter().flatten().copied();
+        ix.stem_term_at = group_offsets(stem_keys, n_stems);
+        let mut next = ix.stem_term_at.clone();
+        ix.stem_terms = vec![0; *next.last().unwrap_or(&0) as usize];
+        for (t, stems) in ix.term_stems.iter().enumerate() {
+            for &s in stems {
+                ix.stem_terms[next[s as usize] as usize] = t as u32;
+                next[s as usize] += 1;
+            }
+        }
         self.index
     }
+}
+
+/// Appends `v` as an LEB128 varint.
+fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// Where each of `n` groups starts when entries with these group keys are laid out group by
@@ -289,6 +363,9 @@ impl Index {
             + self.term_text.len() * (16 + 4 + 24 + 4) // boxed text, sorted id, stems vec, one stem
             + self.by_shape.values().map(|v| v.len() * 4 + 40).sum::<usize>()
             + (self.t_ranges.len() + self.s_ranges.len()) * 8
+            + (self.stem_term_at.len() + self.stem_terms.len()) * 4
+            + self.token_starts.len()
+            + self.token_starts_at.len() * 4
             + self.doc_len.len() * 8
     }
 
@@ -298,5 +375,109 @@ impl Index {
             return self.term_stems[t as usize].clone();
         }
         self.stems.get(stem(folded).as_str()).map(|&s| vec![s]).unwrap_or_default()
+    }
+
+    /// The term id of a folded word form.
+    pub(crate) fn term(&self, folded: &str) -> Option<u32> {
+        self.terms.get(folded).copied()
+    }
+
+    /// The folded form of term `t`.
+    pub(crate) fn term_text(&self, t: u32) -> &str {
+        &self.term_text[t as usize]
+    }
+
+    /// The terms that stand for stem `s`.
+    pub(crate) fn stem_terms(&self, s: u32) -> &[u32] {
+        &self.stem_terms[self.stem_term_at[s as usize] as usize..self.stem_term_at[s as usize + 1] as usize]
+    }
+
+    /// The postings of term `t`.
+    pub(crate) fn term_postings(&self, t: u32) -> Postings<'_> {
+        let r = self.t_ranges[t as usize];
+        let (a, b) = (r.start as usize, r.end as usize);
+        Postings { docs: &self.t_docs[a..b], tfs: &self.t_tf[a..b], first: a }
+    }
+
+    /// The postings of stem `s`.
+    pub(crate) fn stem_postings(&self, s: u32) -> Postings<'_> {
+        let r = self.s_ranges[s as usize];
+        let (a, b) = (r.start as usize, r.end as usize);
+        Postings { docs: &self.s_docs[a..b], tfs: &self.s_tf[a..b], first: a }
+    }
+
+    /// The token positions of the `k`-th posting of a term's `postings`, increasing: body
+    /// tokens by their index, then title tokens from [`TITLE_BASE`].
+    pub(crate) fn positions(&self, postings: &Postings<'_>, k: usize) -> &[u32] {
+        let e = postings.first + k;
+        &self.positions[self.t_pos[e] as usize..self.t_pos[e + 1] as usize]
+    }
+
+    /// Terms that start with `prefix` (itself included), in byte order; at most 5000 are looked at.
+    pub(crate) fn completions<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let from = self.sorted.partition_point(|&t| &*self.term_text[t as usize] < prefix);
+        self.sorted[from..]
+            .iter()
+            .take(5000)
+            .take_while(move |&&t| self.term_text[t as usize].starts_with(prefix))
+            .copied()
+    }
+
+    /// Terms that start with `first` and are `chars` chars long.
+    pub(crate) fn terms_of_shape(&self, first: char, chars: u32) -> &[u32] {
+        self.by_shape.get(&(first, chars)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Where each body token of document `doc` starts, in bytes of its text.
+    pub(crate) fn token_starts(&self, doc: u32) -> Vec<u32> {
+        let Some(&from) = self.token_starts_at.get(doc as usize) else { return Vec::new() };
+        let to = self.token_starts_at[doc as usize + 1];
+        let bytes = &self.token_starts[from as usize..to as usize];
+        let mut out = Vec::with_capacity(bytes.len());
+        let (mut at, mut v, mut shift) = (0u32, 0u32, 0);
+        for &b in bytes {
+            v |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                at += v;
+                out.push(at);
+                (v, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+        out
+    }
+
+    /// BM25's length normalization of document `doc` ([`rank::norm`]).
+    pub(crate) fn norm(&self, doc: u32) -> f32 {
+        self.norm[doc as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_compound_line_is_an_error_naming_it() {
+        assert!(IndexBuilder::with_compounds("# comment\nkerjasama\tkerja sama\n").is_ok());
+        for (bad, line) in [("kerjasama kerja sama\n", 1), ("# c\n\nkerjasama\tkerja\n", 3), ("\tkerja sama\n", 1)] {
+            let e = IndexBuilder::with_compounds(bad).map(|_| ()).unwrap_err();
+            assert_eq!((e.file, e.line), ("compounds.tsv", line), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn token_starts_round_trip_through_their_varints() {
+        let mut b = IndexBuilder::bundled();
+        let long = format!("a {} b", "x".repeat(300));
+        for text in ["Rusia dan China", "", &long, "中国和俄罗斯"] {
+            b.add("judul", text);
+        }
+        let ix = b.finish();
+        for (d, text) in ["Rusia dan China", "", &long, "中国和俄罗斯"].iter().enumerate() {
+            let want: Vec<u32> = tokenize(text).map(|t| t.span.start).collect();
+            assert_eq!(ix.token_starts(d as u32), want, "{text:?}");
+        }
     }
 }

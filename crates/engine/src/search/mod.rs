@@ -33,6 +33,7 @@
 
 pub mod index;
 pub mod query;
+pub mod rank;
 pub mod snippet;
 pub mod stem;
 

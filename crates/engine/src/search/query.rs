@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use super::index::{Index, Range};
+use super::index::{Index, Postings};
+use super::rank::{self, EXACT, STEM};
 use super::Hit;
 use crate::text::{fold, tokenize};
 
@@ -23,14 +24,6 @@ pub struct Query {
     pub(crate) excluded: Vec<Atom>,
 }
 
-pub(crate) const K1: f32 = 1.2;
-pub(crate) const B: f32 = 0.75;
-/// Weights of the ways a word can match: exact forms rank first.
-const EXACT: f32 = 1.0;
-const STEM: f32 = 0.7;
-const PREFIX: f32 = 0.5;
-const FUZZY_1: f32 = 0.35;
-const FUZZY_2: f32 = 0.25;
 /// At most this many expansions per word, the most frequent first.
 const MAX_EXPANSIONS: usize = 20;
 
@@ -112,6 +105,8 @@ impl Query {
 pub struct Matched {
     pub(crate) terms: HashSet<u32>,
     pub(crate) stems: HashSet<u32>,
+    /// Every term that is a hit: `terms`, and the terms of `stems`; increasing.
+    pub(crate) hit_terms: Vec<u32>,
 }
 
 impl Matched {
@@ -140,7 +135,15 @@ impl Index {
     pub fn search_matched(&self, q: &Query) -> (Vec<Hit>, Matched) {
         let mut matched = Some(Matched::default());
         let hits = self.evaluate(q, &mut matched);
-        (hits, matched.unwrap_or_default())
+        let mut matched = matched.unwrap_or_default();
+        let mut hit_terms: Vec<u32> = matched.terms.iter().copied().collect();
+        for &s in &matched.stems {
+            hit_terms.extend_from_slice(self.stem_terms(s));
+        }
+        hit_terms.sort_unstable();
+        hit_terms.dedup();
+        matched.hit_terms = hit_terms;
+        (hits, matched)
     }
 
     fn evaluate(&self, q: &Query, matched: &mut Option<Matched>) -> Vec<Hit> {
@@ -212,8 +215,7 @@ impl Index {
                 }
             }
             Atom::Phrase(words) => {
-                let Some(ids) = words.iter().map(|w| self.terms.get(w.as_str()).copied()).collect::<Option<Vec<u32>>>()
-                else {
+                let Some(ids) = words.iter().map(|w| self.term(w)).collect::<Option<Vec<u32>>>() else {
                     return;
                 };
                 if let Some(m) = matched.as_mut() {
@@ -229,7 +231,7 @@ impl Index {
     /// The ways a word can match, best first.
     fn sources(&self, folded: &str, prefix: bool, expand: bool) -> Vec<Source> {
         let mut out = Vec::new();
-        let exact = self.terms.get(folded).copied();
+        let exact = self.term(folded);
         if let Some(t) = exact {
             out.push(Source::Term(t, EXACT));
         }
@@ -243,18 +245,10 @@ impl Index {
         }
         let len = folded.chars().count();
         if prefix && len >= 2 {
-            let from = self.sorted.partition_point(|&t| &*self.term_text[t as usize] < folded);
-            let mut found: Vec<u32> = self.sorted[from..]
-                .iter()
-                .take(5000)
-                .take_while(|&&t| self.term_text[t as usize].starts_with(folded))
-                .copied()
-                .filter(|&t| Some(t) != exact)
-                .collect();
-            found.sort_by_key(|&t| std::cmp::Reverse(self.df(self.t_ranges[t as usize])));
+            let mut found: Vec<u32> = self.completions(folded).filter(|&t| Some(t) != exact).collect();
+            found.sort_by_key(|&t| std::cmp::Reverse(self.term_postings(t).df()));
             for t in found.into_iter().take(MAX_EXPANSIONS) {
-                let ratio = len as f32 / self.term_text[t as usize].chars().count() as f32;
-                out.push(Source::Term(t, PREFIX * ratio.max(0.3)));
+                out.push(Source::Term(t, rank::prefix_weight(len, self.term_text(t).chars().count())));
             }
         }
         let max_edits = if len >= 9 {
@@ -267,9 +261,9 @@ impl Index {
         if max_edits > 0 {
             let mut found = self.fuzzy(folded, max_edits);
             found.retain(|&(t, _)| Some(t) != exact);
-            found.sort_by_key(|&(t, d)| (d, std::cmp::Reverse(self.df(self.t_ranges[t as usize]))));
+            found.sort_by_key(|&(t, d)| (d, std::cmp::Reverse(self.term_postings(t).df())));
             for (t, d) in found.into_iter().take(MAX_EXPANSIONS) {
-                out.push(Source::Term(t, if d == 1 { FUZZY_1 } else { FUZZY_2 }));
+                out.push(Source::Term(t, rank::fuzzy_weight(d)));
             }
         }
         out
@@ -284,9 +278,8 @@ impl Index {
         let mut scratch = Scratch::default();
         let lo = w.len().saturating_sub(max_edits);
         for len in lo..=w.len() + max_edits {
-            let Some(bucket) = self.by_shape.get(&(first, len as u32)) else { continue };
-            for &t in bucket {
-                if let Some(d) = bounded_distance(&w, &self.term_text[t as usize], max_edits, &mut scratch) {
+            for &t in self.terms_of_shape(first, len as u32) {
+                if let Some(d) = bounded_distance(&w, self.term_text(t), max_edits, &mut scratch) {
                     if d > 0 {
                         out.push((t, d));
                     }
@@ -296,38 +289,25 @@ impl Index {
         out
     }
 
-    fn df(&self, r: Range) -> u32 {
-        r.end - r.start
-    }
-
-    /// BM25's inverse document frequency.
+    /// BM25's inverse document frequency of postings of this `df`.
     fn idf(&self, df: u32) -> f32 {
-        let (n, df) = (self.len() as f32, df as f32);
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-    }
-
-    /// BM25 of a term occurring `tf` times in `doc`, given the term's `idf`.
-    #[inline]
-    fn bm25(&self, idf: f32, tf: u16, doc: u32) -> f32 {
-        let tf = f32::from(tf);
-        idf * tf * (K1 + 1.0) / (tf + self.norm[doc as usize])
+        rank::idf(self.len(), df)
     }
 
     fn apply(&self, src: &Source, scores: &mut [f32]) {
         match *src {
-            Source::Term(t, w) => self.raise(self.t_ranges[t as usize], &self.t_docs, &self.t_tf, w, scores),
-            Source::Stem(s, w) => self.raise(self.s_ranges[s as usize], &self.s_docs, &self.s_tf, w, scores),
+            Source::Term(t, w) => self.raise(self.term_postings(t), w, scores),
+            Source::Stem(s, w) => self.raise(self.stem_postings(s), w, scores),
             Source::Stems(ref parts, w) => {
                 // Every part must be there; the score is the parts' mean.
                 let mut acc = vec![0f32; scores.len()];
                 let mut hits = vec![0u8; scores.len()];
                 for &p in parts {
-                    let r = self.s_ranges[p as usize];
-                    let idf = w * self.idf(self.df(r));
-                    for i in r.start as usize..r.end as usize {
-                        let d = self.s_docs[i] as usize;
-                        acc[d] += self.bm25(idf, self.s_tf[i], d as u32);
-                        hits[d] += 1;
+                    let postings = self.stem_postings(p);
+                    let idf = w * self.idf(postings.df());
+                    for (&d, &tf) in postings.docs.iter().zip(postings.tfs) {
+                        acc[d as usize] += rank::bm25(idf, tf, self.norm(d));
+                        hits[d as usize] += 1;
                     }
                 }
                 for d in 0..scores.len() {
@@ -340,11 +320,10 @@ impl Index {
     }
 
     /// Raises each document's score to `w` times its BM25 for one postings list.
-    fn raise(&self, r: Range, docs: &[u32], tfs: &[u16], w: f32, scores: &mut [f32]) {
-        let idf = w * self.idf(self.df(r));
-        for i in r.start as usize..r.end as usize {
-            let d = docs[i];
-            let s = self.bm25(idf, tfs[i], d);
+    fn raise(&self, postings: Postings<'_>, w: f32, scores: &mut [f32]) {
+        let idf = w * self.idf(postings.df());
+        for (&d, &tf) in postings.docs.iter().zip(postings.tfs) {
+            let s = rank::bm25(idf, tf, self.norm(d));
             let slot = &mut scores[d as usize];
             *slot = slot.max(s);
         }
@@ -352,27 +331,31 @@ impl Index {
 
     /// Documents where the terms `ids` occur one after another.
     fn phrase(&self, ids: &[u32], scores: &mut [f32]) {
-        let ranges: Vec<Range> = ids.iter().map(|&t| self.t_ranges[t as usize]).collect();
-        let rarest = (0..ids.len()).min_by_key(|&k| self.df(ranges[k])).expect("a phrase has words");
-        let r0 = ranges[rarest];
-        'docs: for i in r0.start as usize..r0.end as usize {
-            let d = self.t_docs[i];
+        let postings: Vec<Postings<'_>> = ids.iter().map(|&t| self.term_postings(t)).collect();
+        let rarest = (0..ids.len()).min_by_key(|&k| postings[k].df()).expect("a phrase has words");
+        'docs: for &d in postings[rarest].docs {
+            // Per word: its posting's index in that word's list.
             let mut entries = Vec::with_capacity(ids.len());
-            for r in &ranges {
-                let docs = &self.t_docs[r.start as usize..r.end as usize];
-                match docs.binary_search(&d) {
-                    Ok(k) => entries.push(r.start as usize + k),
+            for p in &postings {
+                match p.docs.binary_search(&d) {
+                    Ok(k) => entries.push(k),
                     Err(_) => continue 'docs,
                 }
             }
-            let pos = |e: usize| &self.positions[self.t_pos[e] as usize..self.t_pos[e + 1] as usize];
-            let first = pos(entries[0]);
-            let found = first.iter().any(|&p| {
-                entries.iter().enumerate().skip(1).all(|(k, &e)| pos(e).binary_search(&(p + k as u32)).is_ok())
+            let first = self.positions(&postings[0], entries[0]);
+            let found = first.iter().any(|&pos| {
+                entries
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, &e)| self.positions(&postings[k], e).binary_search(&(pos + k as u32)).is_ok())
             });
             if found {
-                let s: f32 =
-                    entries.iter().zip(&ranges).map(|(&e, r)| self.bm25(self.idf(self.df(*r)), self.t_tf[e], d)).sum();
+                let s: f32 = entries
+                    .iter()
+                    .zip(&postings)
+                    .map(|(&e, p)| rank::bm25(self.idf(p.df()), p.tfs[e], self.norm(d)))
+                    .sum();
                 let slot = &mut scores[d as usize];
                 *slot = slot.max(s);
             }

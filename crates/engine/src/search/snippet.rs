@@ -1,9 +1,13 @@
-//! Snippets: the densest window of query hits in a document's text.
+//! Snippets: the densest window of query hits in a document's text, and every hit in it.
+//!
+//! Both read the positions the index keeps (which terms the query matched, where each body token
+//! starts), so a document is never tokenized again: the cost is a few binary searches per
+//! matched term and one pass over the document's token starts.
 
-use super::index::Index;
+use super::index::{Index, TITLE_BASE};
 use super::query::Matched;
 use crate::span::Span;
-use crate::text::{fold_into, tokenize};
+use crate::text::tokenize;
 
 /// A window of a text with the query's hits in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,45 +26,51 @@ pub struct Snippet {
 const LEAD: usize = 6;
 
 impl Index {
-    /// The tokens of `text` and, for each, the matched term it is (if it is one).
-    fn hit_terms(&self, text: &str, matched: &Matched) -> (Vec<Span>, Vec<Option<u32>>) {
-        let toks: Vec<Span> = tokenize(text).map(|t| t.span).collect();
-        let mut buf = String::new();
-        let hit_term = toks
-            .iter()
-            .map(|&s| {
-                if matched.is_empty() {
-                    return None;
-                }
-                buf.clear();
-                fold_into(s.slice(text), &mut buf);
-                let t = *self.terms.get(buf.as_str())?;
-                let by_stem = self.term_stems[t as usize].iter().any(|s| matched.stems.contains(s));
-                (matched.terms.contains(&t) || by_stem).then_some(t)
-            })
-            .collect();
-        (toks, hit_term)
+    /// The body tokens of document `doc` that the query matched, as (token index, term), in text
+    /// order.
+    fn hit_tokens(&self, doc: u32, matched: &Matched) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        for &t in &matched.hit_terms {
+            let postings = self.term_postings(t);
+            if let Ok(k) = postings.docs.binary_search(&doc) {
+                out.extend(self.positions(&postings, k).iter().take_while(|&&p| p < TITLE_BASE).map(|&p| (p, t)));
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
-    /// Every word of `text` that the query matched, in order (for highlighting a whole text).
-    pub fn hits(&self, text: &str, matched: &Matched) -> Vec<Span> {
-        let (toks, hit_term) = self.hit_terms(text, matched);
-        toks.into_iter().zip(hit_term).filter(|(_, t)| t.is_some()).map(|(s, _)| s).collect()
+    /// Every word of document `doc` (whose text is `text`) that the query matched, in order (for
+    /// highlighting a whole text).
+    pub fn hits(&self, doc: u32, text: &str, matched: &Matched) -> Vec<Span> {
+        let hits = self.hit_tokens(doc, matched);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let starts = self.token_starts(doc);
+        hits.iter().map(|&(k, _)| token_span(text, starts[k as usize])).collect()
     }
 
-    /// The window of `words` tokens of `text` holding the most distinct matched forms (then the
-    /// most hits), starting a few words before its first hit; the opening window when nothing
-    /// matches.
-    pub fn snippet(&self, text: &str, matched: &Matched, words: usize) -> Snippet {
-        let (toks, hit_term) = self.hit_terms(text, matched);
-        let hits: Vec<usize> = (0..toks.len()).filter(|&k| hit_term[k].is_some()).collect();
+    /// The window of `words` tokens of document `doc` (whose text is `text`) holding the most
+    /// distinct matched forms (then the most hits), starting a few words before its first hit;
+    /// the opening window when nothing matches.
+    pub fn snippet(&self, doc: u32, text: &str, matched: &Matched, words: usize) -> Snippet {
+        let starts = self.token_starts(doc);
+        let n = starts.len();
+        let hits = self.hit_tokens(doc, matched);
         let words = words.max(1);
+        // The hits among tokens `from..to`.
+        let within = |from: usize, to: usize| {
+            let a = hits.partition_point(|h| (h.0 as usize) < from);
+            let b = hits.partition_point(|h| (h.0 as usize) < to);
+            &hits[a..b]
+        };
         let mut best = (0usize, 0usize, 0usize); // (distinct, count, first token)
-        for &h in &hits {
+        for &(h, _) in &hits {
             // The window shown: a few words of context, then the hit.
-            let start = h.saturating_sub(LEAD);
-            let end = (start + words).min(toks.len());
-            let mut seen: Vec<u32> = hit_term[start..end].iter().flatten().copied().collect();
+            let start = (h as usize).saturating_sub(LEAD);
+            let end = (start + words).min(n);
+            let mut seen: Vec<u32> = within(start, end).iter().map(|h| h.1).collect();
             let count = seen.len();
             seen.sort_unstable();
             seen.dedup();
@@ -68,13 +78,19 @@ impl Index {
                 best = (seen.len(), count, start);
             }
         }
-        let start_tok = best.2;
-        let end_tok = (start_tok + words).min(toks.len());
-        if toks.is_empty() {
+        if n == 0 {
             return Snippet { span: Span::new(0, 0), hits: Vec::new(), cut_before: false, cut_after: false };
         }
-        let span = Span::new(toks[start_tok].start as usize, toks[end_tok - 1].end as usize);
-        let hits = (start_tok..end_tok).filter(|&k| hit_term[k].is_some()).map(|k| toks[k]).collect();
-        Snippet { span, hits, cut_before: start_tok > 0, cut_after: end_tok < toks.len() }
+        let start_tok = best.2;
+        let end_tok = (start_tok + words).min(n);
+        let span = Span::new(starts[start_tok] as usize, token_span(text, starts[end_tok - 1]).end as usize);
+        let hits = within(start_tok, end_tok).iter().map(|&(k, _)| token_span(text, starts[k as usize])).collect();
+        Snippet { span, hits, cut_before: start_tok > 0, cut_after: end_tok < n }
     }
+}
+
+/// The token of `text` that starts at byte `start`.
+fn token_span(text: &str, start: u32) -> Span {
+    let t = tokenize(&text[start as usize..]).next().expect("a token starts here");
+    Span::new(start as usize + t.span.start as usize, start as usize + t.span.end as usize)
 }
