@@ -8,7 +8,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use sorot_engine::corpus::{parse_jsonl, Document};
+use sorot_engine::corpus::{parse_line, Document, JsonLines};
 use sorot_engine::matcher::Matcher;
 use sorot_engine::{annotate_with, Annotation};
 
@@ -123,7 +123,8 @@ impl<W: Write> Annotator<W> {
     fn jsonl(&mut self, path: &Path) -> io::Result<()> {
         let mut reader = BufReader::with_capacity(1 << 20, File::open(path)?);
         let mut next_line = 1;
-        let mut seen = std::collections::HashSet::new();
+        // The engine's reading policy: lines are parsed in the workers, ids checked here in order.
+        let mut records = JsonLines::new();
         let threads = thread_count();
         loop {
             let mut batches = Vec::with_capacity(threads);
@@ -143,15 +144,19 @@ impl<W: Write> Annotator<W> {
                 handles.into_iter().map(|h| h.join().expect("an annotation thread panicked")).collect()
             });
             for r in results {
-                for (line, msg) in r.problems {
-                    self.problem(format_args!("{}:{line}: {msg}; line skipped", path.display()));
-                }
-                for (line, id) in r.ids {
-                    if !seen.insert(id.clone()) {
-                        self.problem(format_args!("{}:{line}: duplicate id {id:?}; annotated again", path.display()));
+                let mut problems = r.problems.into_iter().peekable();
+                for (line, id, range) in r.docs {
+                    while let Some((at, msg)) = problems.next_if(|p| p.0 < line) {
+                        self.problem(format_args!("{}:{at}: {msg}; line skipped", path.display()));
+                    }
+                    match records.accept_id(&id, line) {
+                        Ok(()) => self.out.write_all(&r.output[range])?,
+                        Err(e) => self.problem(format_args!("{}:{line}: {}", path.display(), e.message)),
                     }
                 }
-                self.out.write_all(&r.output)?;
+                for (at, msg) in problems {
+                    self.problem(format_args!("{}:{at}: {msg}; line skipped", path.display()));
+                }
             }
         }
     }
@@ -176,10 +181,11 @@ struct Batch {
 struct BatchOutput {
     /// JSON Lines of the mentions, in order.
     output: Vec<u8>,
-    /// (line, message) for lines that were skipped.
+    /// (line, what is wrong) for lines that were skipped, in order.
     problems: Vec<(usize, String)>,
-    /// (line, id) of every document, for the duplicate check.
-    ids: Vec<(usize, String)>,
+    /// (line, id, its mentions' range of `output`) of every document read, in order, for the
+    /// duplicate check.
+    docs: Vec<(usize, String, std::ops::Range<usize>)>,
 }
 
 const BATCH_BYTES: usize = 1 << 21;
@@ -197,23 +203,19 @@ fn read_batch(reader: &mut impl BufRead, next_line: &mut usize) -> io::Result<Ba
 }
 
 fn annotate_batch(matcher: &Matcher, batch: &Batch) -> BatchOutput {
-    let mut out = BatchOutput { output: Vec::new(), problems: Vec::new(), ids: Vec::new() };
+    let mut out = BatchOutput { output: Vec::new(), problems: Vec::new(), docs: Vec::new() };
     for (k, raw) in batch.data.split_inclusive(|&b| b == b'\n').enumerate() {
-        let line_no = batch.first_line + k;
-        let Ok(line) = std::str::from_utf8(raw) else {
-            out.problems.push((line_no, "not UTF-8".into()));
-            continue;
-        };
-        let line = if line_no == 1 { line.trim_start_matches('\u{feff}') } else { line };
-        let parsed = parse_jsonl(line);
-        if let Some(err) = parsed.errors.first() {
-            out.problems.push((line_no, err.message.clone()));
-        }
-        for doc in parsed.documents {
-            for a in annotate_with(matcher, &doc) {
-                write_annotation(&mut out.output, &a).expect("writing to memory");
+        let line = batch.first_line + k;
+        match parse_line(raw, line) {
+            Ok(None) => {}
+            Ok(Some(doc)) => {
+                let from = out.output.len();
+                for a in annotate_with(matcher, &doc) {
+                    write_annotation(&mut out.output, &a).expect("writing to memory");
+                }
+                out.docs.push((line, doc.id, from..out.output.len()));
             }
-            out.ids.push((line_no, doc.id));
+            Err(e) => out.problems.push((line, e.message)),
         }
     }
     out

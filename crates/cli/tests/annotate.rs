@@ -98,3 +98,25 @@ fn a_misspelled_name_says_so_and_a_ministry_names_its_open_phrase() {
         ]
     );
 }
+
+#[test]
+fn a_duplicate_id_keeps_the_first_document_as_the_explorer_does() {
+    let dir = std::env::temp_dir().join(format!("sorot-cli-dup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("dup.jsonl");
+    let text = "{\"id\": \"a\", \"text\": \"Rusia\"}\n{\"id\": \"a\", \"text\": \"China\"}\r\n{\"id\": \"b\", \"text\": \"Jepang\"}";
+    std::fs::write(&corpus, text).unwrap();
+    let out = sorot(&["annotate", corpus.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    let got: Vec<(String, String)> =
+        lines(&out).iter().map(|m| (m["doc"].as_str().unwrap().into(), m["entity"].as_str().unwrap().into())).collect();
+    assert_eq!(got, [("a".into(), "RU".into()), ("b".into(), "JP".into())]);
+    // The same rule, read by the engine as the explorer reads it.
+    let parsed = sorot_engine::corpus::parse_jsonl(text);
+    let kept: Vec<(&str, &str)> = parsed.documents.iter().map(|d| (d.id.as_str(), d.text.as_str())).collect();
+    assert_eq!(kept, [("a", "Rusia"), ("b", "Jepang")]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("dup.jsonl:2: duplicate id \"a\" (first on line 1)"), "{stderr}");
+    assert_eq!(parsed.errors[0].line, 2);
+    assert_eq!(out.status.code(), Some(1));
+}

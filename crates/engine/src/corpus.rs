@@ -16,7 +16,7 @@
 //! A bad line never stops the rest: it becomes a [`LineError`] naming the line, and the
 //! documents around it are kept.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -112,28 +112,103 @@ struct Record {
     text: String,
 }
 
-/// Reads a JSON Lines corpus. Blank lines are ignored; a line that is not a JSON object with a
-/// string or number `id` and a string `text`, or whose `id` was already seen, is reported and
-/// skipped. A leading byte-order mark is ignored.
+/// Reads a JSON Lines corpus held in memory; see [`JsonLines`] for the rules.
 pub fn parse_jsonl(input: &str) -> Parsed {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    parse_jsonl_bytes(input.as_bytes())
+}
+
+/// [`parse_jsonl`] over raw bytes, which need not be UTF-8 as a whole: a line that is not is
+/// reported and skipped, like any other bad line.
+pub fn parse_jsonl_bytes(input: &[u8]) -> Parsed {
+    let mut reader = JsonLines::new();
     let mut parsed = Parsed::default();
-    let mut seen = HashSet::new();
-    for (n, line) in input.lines().enumerate() {
-        let line_no = n + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match parse_record(line) {
-            Ok(doc) if !seen.insert(doc.id.clone()) => parsed.errors.push(LineError {
-                line: line_no,
-                message: format!("duplicate id {:?}; the first one is kept", doc.id),
-            }),
-            Ok(doc) => parsed.documents.push(doc),
-            Err(message) => parsed.errors.push(LineError { line: line_no, message }),
+    for raw in input.split_inclusive(|&b| b == b'\n') {
+        match reader.read(raw) {
+            Ok(Some(doc)) => parsed.documents.push(doc),
+            Ok(None) => {}
+            Err(e) => parsed.errors.push(e),
         }
     }
     parsed
+}
+
+/// The one policy for reading JSON Lines, applied line by line by the command line and the
+/// explorer alike:
+///
+/// - a line ends at `\n` (a `\r` before it is dropped); blank lines are ignored;
+/// - a byte-order mark at the start of the first line is ignored;
+/// - a line that is not UTF-8, not a JSON object with a non-empty string or numeric `id` and a
+///   string `text`, or whose optional `title`, `source`/`outlet`, `date` or `url` is not a
+///   string or null, is reported and skipped;
+/// - a document whose `id` was already read is reported and skipped: the first one is kept.
+///
+/// Lines are numbered from 1 in the order they are given. For readers that parse lines in
+/// parallel, [`parse_line`] is the stateless part and [`JsonLines::accept`] the rest.
+#[derive(Debug, Default)]
+pub struct JsonLines {
+    /// Line of each id seen so far.
+    seen: HashMap<String, usize>,
+    /// Lines read so far.
+    lines: usize,
+}
+
+impl JsonLines {
+    /// A reader at line 1.
+    pub fn new() -> JsonLines {
+        JsonLines::default()
+    }
+
+    /// Reads the next line (with or without its line ending): the document it holds, `None`
+    /// for a blank line, or why it is skipped.
+    pub fn read(&mut self, raw: &[u8]) -> Result<Option<Document>, LineError> {
+        self.lines += 1;
+        match parse_line(raw, self.lines)? {
+            Some(doc) => self.accept(doc, self.lines).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Lines read so far.
+    pub fn lines(&self) -> usize {
+        self.lines
+    }
+
+    /// Takes a document that [`parse_line`] read from line `line`, unless its id was taken
+    /// before. Lines must be accepted in file order.
+    pub fn accept(&mut self, doc: Document, line: usize) -> Result<Document, LineError> {
+        self.accept_id(&doc.id, line).map(|()| doc)
+    }
+
+    /// [`JsonLines::accept`] for a reader that keeps the document elsewhere: `Ok` when `id` is
+    /// new, else the error that skips line `line`.
+    pub fn accept_id(&mut self, id: &str, line: usize) -> Result<(), LineError> {
+        match self.seen.get(id) {
+            Some(&first) => Err(LineError {
+                line,
+                message: format!("duplicate id {id:?} (first on line {first}); the first one is kept"),
+            }),
+            None => {
+                self.seen.insert(id.to_string(), line);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Reads one line of a JSON Lines corpus, the `line`-th (from 1), without the duplicate check
+/// of [`JsonLines`]: the document, `None` for a blank line, or why the line is skipped.
+pub fn parse_line(raw: &[u8], line: usize) -> Result<Option<Document>, LineError> {
+    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let raw = if line == 1 { raw.strip_prefix("\u{feff}".as_bytes()).unwrap_or(raw) } else { raw };
+    let text = std::str::from_utf8(raw).map_err(|e| LineError {
+        line,
+        message: format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1),
+    })?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_record(text).map(Some).map_err(|message| LineError { line, message })
 }
 
 fn parse_record(line: &str) -> Result<Document, String> {
