@@ -85,9 +85,9 @@ pub struct IndexBuilder {
     index: Index,
     compounds: HashMap<Box<str>, Vec<Box<str>>, Fx>,
     /// (term, doc, tf, offset into positions).
-    term_entries: Vec<(u32, u32, u16, u32)>,
+    term_entries: Entries,
     /// (stem, doc, tf).
-    stem_entries: Vec<(u32, u32, u16)>,
+    stem_entries: Entries,
     scratch: Vec<(u32, u32)>,
     stem_scratch: Vec<u32>,
     buf: String,
@@ -160,7 +160,6 @@ impl IndexBuilder {
 
     /// [`IndexBuilder::add`] with the body's tokens already folded.
     pub fn add_folded(&mut self, title: &str, body: &FoldedTokens) {
-        let doc = self.index.doc_len.len() as u32;
         self.scratch.clear();
         let mut len = 0u32;
         for (k, t) in tokenize(title).enumerate() {
@@ -200,7 +199,8 @@ impl IndexBuilder {
                 tf = tf.saturating_add(if pos >= TITLE_BASE { TITLE_WEIGHT } else { 1 });
                 i += 1;
             }
-            self.term_entries.push((id, doc, tf, pos_off));
+            self.term_entries.push(id, tf);
+            self.term_entries.off.push(pos_off);
             for &s in &self.index.term_stems[id as usize] {
                 for _ in 0..tf {
                     self.stem_scratch.push(s);
@@ -216,8 +216,10 @@ impl IndexBuilder {
                 tf = tf.saturating_add(1);
                 i += 1;
             }
-            self.stem_entries.push((s, doc, tf));
+            self.stem_entries.push(s, tf);
         }
+        self.term_entries.end_doc();
+        self.stem_entries.end_doc();
     }
 
     /// Number of documents added so far.
@@ -232,48 +234,57 @@ impl IndexBuilder {
 
     /// Finishes the index: postings grouped by term, documents in order within each.
     pub fn finish(mut self) -> Index {
+        // Each builder array is dropped as soon as it has been laid out, so that the peak holds
+        // one of them at a time beside the finished arrays (the explorer's memory is its peak).
         let ix = &mut self.index;
+        let n_stems = ix.stems.len();
+        let stem_entries = std::mem::take(&mut self.stem_entries);
+        let counts = group_offsets(stem_entries.key.iter().copied(), n_stems);
+        ix.s_ranges = (0..n_stems).map(|s| Range { start: counts[s], end: counts[s + 1] }).collect();
+        ix.s_docs = vec![0; stem_entries.len()];
+        ix.s_tf = vec![0; stem_entries.len()];
+        let mut next = counts;
+        for (i, doc) in stem_entries.docs() {
+            let s = stem_entries.key[i] as usize;
+            let r = next[s] as usize;
+            next[s] += 1;
+            ix.s_docs[r] = doc;
+            ix.s_tf[r] = stem_entries.tf[i];
+        }
+        drop(stem_entries);
+
         let n_terms = ix.term_text.len();
+        let term_entries = std::mem::take(&mut self.term_entries);
         // Counting sort by term keeps documents in increasing order within a term.
-        let counts = group_offsets(self.term_entries.iter().map(|e| e.0), n_terms);
+        let counts = group_offsets(term_entries.key.iter().copied(), n_terms);
         ix.t_ranges = (0..n_terms).map(|t| Range { start: counts[t], end: counts[t + 1] }).collect();
-        let total = self.term_entries.len();
+        let total = term_entries.len();
         ix.t_docs = vec![0; total];
         ix.t_tf = vec![0; total];
-        ix.t_pos = vec![0; total + 1];
         let mut next = counts;
         // Positions are re-laid out term-major so that a posting's positions are contiguous
         // and `t_pos[r + 1]` ends them. In doc-major order an entry's positions end where the
         // next entry's begin.
-        let mut positions = Vec::with_capacity(ix.positions.len());
         let mut slots: Vec<(u32, u32)> = vec![(0, 0); total];
-        for (i, &(term, doc, tf, off)) in self.term_entries.iter().enumerate() {
-            let r = next[term as usize] as usize;
-            next[term as usize] += 1;
+        for (i, doc) in term_entries.docs() {
+            let term = term_entries.key[i] as usize;
+            let r = next[term] as usize;
+            next[term] += 1;
             ix.t_docs[r] = doc;
-            ix.t_tf[r] = tf;
-            let end = self.term_entries.get(i + 1).map_or(ix.positions.len() as u32, |e| e.3);
-            slots[r] = (off, end);
+            ix.t_tf[r] = term_entries.tf[i];
+            let end = term_entries.off.get(i + 1).map_or(ix.positions.len() as u32, |&o| o);
+            slots[r] = (term_entries.off[i], end);
         }
-        for (r, &(start, end)) in slots.iter().enumerate() {
-            ix.t_pos[r] = positions.len() as u32;
+        drop(term_entries);
+        let mut positions = Vec::with_capacity(ix.positions.len());
+        ix.t_pos = Vec::with_capacity(total + 1);
+        for &(start, end) in &slots {
+            ix.t_pos.push(positions.len() as u32);
             positions.extend_from_slice(&ix.positions[start as usize..end as usize]);
         }
-        ix.t_pos[total] = positions.len() as u32;
+        ix.t_pos.push(positions.len() as u32);
+        drop(slots);
         ix.positions = positions;
-
-        let n_stems = ix.stems.len();
-        let counts = group_offsets(self.stem_entries.iter().map(|e| e.0), n_stems);
-        ix.s_ranges = (0..n_stems).map(|s| Range { start: counts[s], end: counts[s + 1] }).collect();
-        ix.s_docs = vec![0; self.stem_entries.len()];
-        ix.s_tf = vec![0; self.stem_entries.len()];
-        let mut next = counts;
-        for &(s, doc, tf) in &self.stem_entries {
-            let r = next[s as usize] as usize;
-            next[s as usize] += 1;
-            ix.s_docs[r] = doc;
-            ix.s_tf[r] = tf;
-        }
 
         let mut sorted: Vec<u32> = (0..n_terms as u32).collect();
         sorted.sort_unstable_by(|&a, &b| ix.term_text[a as usize].cmp(&ix.term_text[b as usize]));
@@ -298,6 +309,46 @@ impl IndexBuilder {
             }
         }
         self.index
+    }
+}
+
+/// Postings gathered document by document, as parallel arrays (10 bytes an entry for terms,
+/// 6 for stems, rather than a padded tuple with the document in each).
+#[derive(Debug, Default)]
+struct Entries {
+    /// Term or stem id.
+    key: Vec<u32>,
+    tf: Vec<u16>,
+    /// Offset of the entry's positions (terms only).
+    off: Vec<u32>,
+    /// Where each document's entries start, and the end of the last.
+    doc_at: Vec<u32>,
+}
+
+impl Entries {
+    fn push(&mut self, key: u32, tf: u16) {
+        if self.doc_at.is_empty() {
+            self.doc_at.push(0);
+        }
+        self.key.push(key);
+        self.tf.push(tf);
+    }
+
+    /// Closes the current document's entries.
+    fn end_doc(&mut self) {
+        if self.doc_at.is_empty() {
+            self.doc_at.push(0);
+        }
+        self.doc_at.push(self.key.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.key.len()
+    }
+
+    /// (entry, document) for every entry, in order.
+    fn docs(&self) -> impl Iterator<Item = (usize, u32)> + '_ {
+        self.doc_at.windows(2).enumerate().flat_map(|(d, w)| (w[0] as usize..w[1] as usize).map(move |i| (i, d as u32)))
     }
 }
 
