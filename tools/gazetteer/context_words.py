@@ -37,7 +37,7 @@ MIN_LOWER = 5
 MIN_BEFORE = 1
 MIN_LOWER_KNOWN = 2
 MAX_TYPO_RATIO = 5
-# Mirrors the matcher (crates/engine/src/matcher.rs): shortest alias word a misspelling may
+# Mirrors the matcher (crates/engine/src/matcher/spelling.rs): shortest alias word a misspelling may
 # stand for (and shortest alias for a swap of two letters), shortest alias for any other edit,
 # and the languages whose names are corrected.
 MIN_CORRECTABLE_WORD = 5

@@ -18,14 +18,16 @@ sorot: find mentions of countries and international organizations in news text
 Usage:
   sorot annotate PATH...   print one JSON object per mention, one per line:
                            {\"doc\",\"entity\",\"kind\",\"text\",\"start\",\"end\",\"alias\"}
-                           (start/end are byte offsets into the document's UTF-8 text)
+                           and \"corrected\": true for a misspelled name (start/end are
+                           byte offsets into the document's UTF-8 text)
   sorot --help             show this help
 
 PATH may be a .txt file (its file name is the document id), a .jsonl file of objects
 with \"id\" and \"text\" (the shape of ../shared/corpora/*.jsonl), or a folder, which is
 read recursively for .txt and .jsonl files in name order. Problems with one file or line
 are reported on standard error, naming it, and the rest goes on; the exit status is 1 if
-there was any.";
+there was any. In JSON Lines, a line that is not UTF-8 or not a record with \"id\" and
+\"text\" is skipped, and so is a repeated id (the first is kept), as in the explorer.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

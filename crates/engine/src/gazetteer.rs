@@ -1,7 +1,8 @@
 //! The gazetteer: which entities exist, which names point at them, and the context rules that
 //! decide when a name is not a mention.
 //!
-//! It is data, not code: three tab-separated files in `crates/engine/data/` (documented in
+//! It is data, not code: tab-separated files in `crates/engine/data/` (entities, aliases, and
+//! the context rules of `rules.tsv` and the generated `context.tsv`; documented in
 //! `crates/engine/data/README.md`), compiled into the binary by [`Gazetteer::bundled`], or
 //! read from any other source with [`Gazetteer::from_tsv`].
 //!
@@ -258,7 +259,8 @@ impl Gazetteer {
         &self.rules
     }
 
-    /// Parses the three data files (see `crates/engine/data/README.md`).
+    /// Parses the data files: entities, aliases, and the rules (`rules.tsv` and `context.tsv`
+    /// joined); see `crates/engine/data/README.md`.
     pub fn from_tsv(entities: &str, aliases: &str, rules: &str) -> Result<Gazetteer, DataError> {
         let mut g = Gazetteer {
             entities: Vec::new(),
