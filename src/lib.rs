@@ -7,6 +7,7 @@
 
 pub mod bundled;
 pub mod facet_lists;
+pub mod jsonl;
 pub mod render;
 pub mod stepper;
 pub mod timing;
