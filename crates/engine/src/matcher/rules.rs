@@ -3,10 +3,11 @@
 //! [`Context`], which hands out folded words without allocating, and a rule that holds vetoes
 //! the candidate with its [`Veto`].
 
+use std::cell::OnceCell;
+
 use super::Tok;
 use crate::gazetteer::{Alias, Case, Gazetteer, Kind, Rules};
-use crate::span::Span;
-use crate::text::{starts_upper, tokenize, FoldedTokens, Gap};
+use crate::text::{starts_upper, FoldedTokens, Gap};
 
 /// Why a name that matched is not a mention: the rule that vetoed it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,6 +59,8 @@ pub(crate) struct Context<'a> {
     folded: &'a FoldedTokens<'a>,
     rules: &'a Rules,
     gazetteer: &'a Gazetteer,
+    /// Per token, whether its line is title-cased; computed once, when a rule first asks.
+    title_cased: OnceCell<Vec<bool>>,
 }
 
 impl<'a> Context<'a> {
@@ -67,7 +70,7 @@ impl<'a> Context<'a> {
         folded: &'a FoldedTokens<'a>,
         gazetteer: &'a Gazetteer,
     ) -> Context<'a> {
-        Context { text, toks, folded, rules: gazetteer.rules(), gazetteer }
+        Context { text, toks, folded, rules: gazetteer.rules(), gazetteer, title_cased: OnceCell::new() }
     }
 
     /// Token `k` as written.
@@ -200,7 +203,7 @@ impl<'a> Context<'a> {
             && last + 1 < toks.len()
             && toks[last + 1].gap_before == Gap::Space
             && (self.name_like(last + 1) || self.particle_of_name(last + 1))
-            && !title_cased_line(self.text, toks[i].span)
+            && !self.title_cased_line(i)
     }
 
     /// True when token `k` is a particle of a personal name followed by the rest of the name:
@@ -222,7 +225,7 @@ impl<'a> Context<'a> {
             && i > floor
             && self.toks[i].gap_before == Gap::Space
             && self.name_like(i - 1)
-            && !title_cased_line(self.text, self.toks[i].span)
+            && !self.title_cased_line(i)
     }
 
     /// True when the name at `i` closes the proper name of an institution: a run of up to four
@@ -244,13 +247,20 @@ impl<'a> Context<'a> {
             }
             if self.rules.org_heads.contains(folded) {
                 // The line is looked at only when it matters (it is the costly part).
-                return distance < 4 || !title_cased_line(self.text, self.toks[i].span);
+                return distance < 4 || !self.title_cased_line(i);
             }
             if self.rules.name_context.contains(folded) {
                 return false;
             }
         }
         false
+    }
+
+    /// True when three quarters of the words on the line of token `k` are capitalized, as in a
+    /// headline, where capitals say nothing about personal names. The lines are counted once
+    /// per text, so a rule may ask at every name of a one-line document in linear time.
+    fn title_cased_line(&self, k: usize) -> bool {
+        self.title_cased.get_or_init(|| title_cased_lines(self.text, self.toks))[k]
     }
 
     /// True when token `k` opens a sentence, a line, a quotation or a bracket.
@@ -266,19 +276,28 @@ fn is_foreign(alias: &Alias) -> bool {
     alias.lang != "id" && alias.lang != "mul"
 }
 
-/// True when three quarters of the words on the line around `span` are capitalized, as in a
-/// headline, where capitals say nothing about personal names.
-fn title_cased_line(text: &str, span: Span) -> bool {
-    let start = text[..span.start as usize].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[span.end as usize..].find('\n').map_or(text.len(), |p| span.end as usize + p);
-    let line = &text[start..end];
-    let (mut upper, mut words) = (0, 0);
-    for t in tokenize(line) {
-        let w = t.span.slice(line);
+/// Per token of `text`, whether three quarters of the words on its line (the tokens that start
+/// with a letter) are capitalized.
+fn title_cased_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
+    // (first token, words, capitalized words) of each line.
+    let mut lines: Vec<(usize, usize, usize)> = Vec::new();
+    let mut prev_end = 0;
+    for (k, t) in toks.iter().enumerate() {
+        if k == 0 || text.as_bytes()[prev_end..t.span.start as usize].contains(&b'\n') {
+            lines.push((k, 0, 0));
+        }
+        prev_end = t.span.end as usize;
+        let w = t.span.slice(text);
         if w.chars().next().is_some_and(char::is_alphabetic) {
-            words += 1;
-            upper += usize::from(starts_upper(w));
+            let line = lines.last_mut().expect("a line was opened");
+            line.1 += 1;
+            line.2 += usize::from(starts_upper(w));
         }
     }
-    words > 0 && upper * 4 >= words * 3
+    let mut out = vec![false; toks.len()];
+    for (n, &(first, words, upper)) in lines.iter().enumerate() {
+        let end = lines.get(n + 1).map_or(toks.len(), |l| l.0);
+        out[first..end].fill(words > 0 && upper * 4 >= words * 3);
+    }
+    out
 }
