@@ -13,6 +13,13 @@
 //! assert_eq!(fold("CÔTE"), "cote");
 //! ```
 //!
+//! # Invisible and wide characters
+//! Zero-width characters and soft hyphens (see [`is_invisible`]) that scraped pages leave inside
+//! words do not split them: "Ru\u{200b}sia" is one token, which folds to "rusia". They never
+//! start or end a token, so a span never begins or ends with one. Full-width Latin letters and
+//! digits ("Ｒｕｓｉａ") fold to ASCII, and the dotted capital I of Turkish ("TÜRKİYE") folds
+//! like any other I.
+//!
 //! # What it does not do
 //! It does not segment Chinese or Japanese into words: each ideograph or kana is a token of its
 //! own, and an alias written in those scripts is a sequence of such tokens with no gap between
@@ -56,8 +63,12 @@ impl Gap {
         Gap::of(&text[from..to])
     }
 
-    /// Classifies a separator string.
+    /// Classifies a separator string; invisible characters ([`is_invisible`]) in it are ignored.
     pub fn of(sep: &str) -> Gap {
+        if !sep.is_ascii() && sep.contains(is_invisible) {
+            let visible: String = sep.chars().filter(|&c| !is_invisible(c)).collect();
+            return Gap::of(&visible);
+        }
         match sep.as_bytes() {
             [] => return Gap::None,
             [b' '] => return Gap::Space,
@@ -95,6 +106,13 @@ pub fn is_cjk(c: char) -> bool {
         | 0x4E00..=0x9FFF     // CJK Unified Ideographs
         | 0xF900..=0xFAFF     // CJK Compatibility Ideographs
         | 0x20000..=0x2FFFF) // CJK Extensions B–F
+}
+
+/// Characters that show nothing and may sit inside a word without ending it: the soft hyphen,
+/// the zero-width space, the word joiner and the zero-width no-break space (a byte-order mark
+/// in mid-text). Dropped by [`fold`].
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
 fn is_combining(c: char) -> bool {
@@ -144,18 +162,26 @@ impl Iterator for Tokens<'_> {
         let start = i;
         let mut end = start + first.len_utf8();
         if !is_cjk(first) {
-            while let Some(&b) = bytes.get(end) {
+            // Where the token would end if the invisible characters just read were its last.
+            let mut scan = end;
+            while let Some(&b) = bytes.get(scan) {
                 if b < 0x80 {
                     if !b.is_ascii_alphanumeric() {
                         break;
                     }
-                    end += 1;
+                    scan += 1;
+                    end = scan;
                 } else {
-                    let c = text[end..].chars().next().expect("end is a char boundary");
+                    let c = text[scan..].chars().next().expect("scan is a char boundary");
+                    if is_invisible(c) {
+                        scan += c.len_utf8();
+                        continue;
+                    }
                     if !is_word_char(c) || is_cjk(c) {
                         break;
                     }
-                    end += c.len_utf8();
+                    scan += c.len_utf8();
+                    end = scan;
                 }
             }
         }
@@ -187,15 +213,30 @@ pub fn fold_into(text: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        if is_combining(c) {
+        if is_combining(c) || is_invisible(c) {
             continue;
         }
-        for l in c.to_lowercase() {
+        if let Some(ascii) = full_width_ascii(c) {
+            out.push(ascii.to_ascii_lowercase());
+            continue;
+        }
+        // Lower-casing may make a combining mark ("İ" is "i" and a dot above): dropped too.
+        for l in c.to_lowercase().filter(|&l| !is_combining(l)) {
             match strip_latin(l) {
                 Some(s) => out.push_str(s),
                 None => out.push(l),
             }
         }
+    }
+}
+
+/// The ASCII letter or digit a full-width one stands for ("Ｒ" for "R").
+fn full_width_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0)
+        }
+        _ => None,
     }
 }
 
@@ -314,6 +355,20 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_do_not_split_a_word_nor_start_or_end_one() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Ru\u{200b}sia", &["Ru\u{200b}sia"]),
+            ("Ru\u{ad}sia dan Chi\u{2060}na", &["Ru\u{ad}sia", "dan", "Chi\u{2060}na"]),
+            ("\u{200b}Rusia\u{200b} \u{feff}China\u{ad}", &["Rusia", "China"]),
+            ("\u{200b}\u{ad}", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text), *want, "tokens of {text:?}");
+        }
+        assert_eq!(fold("Ru\u{200b}sia"), "rusia");
+    }
+
+    #[test]
     fn each_cjk_character_is_a_token() {
         assert_eq!(words("中国和俄罗斯"), ["中", "国", "和", "俄", "罗", "斯"]);
         assert_eq!(words("Россия и Китай"), ["Россия", "и", "Китай"]);
@@ -333,6 +388,8 @@ mod tests {
             (".", Gap::Dot),
             (", ", Gap::Other),
             (" (", Gap::Other),
+            ("\u{200b} ", Gap::Space),
+            ("-\u{ad}", Gap::Dash),
         ];
         for (sep, want) in cases {
             assert_eq!(Gap::of(sep), want, "gap {sep:?}");
@@ -348,6 +405,9 @@ mod tests {
             ("São Tomé", "sao tome"),
             ("РОССИЯ", "россия"),
             ("Ёлка", "елка"),
+            ("Ｒｕｓｉａ２０", "rusia20"),
+            ("TÜRKİYE", "turkiye"),
+            ("Türkıye", "turkiye"),
         ];
         for (text, want) in cases {
             assert_eq!(fold(text), want, "fold {text:?}");

@@ -363,3 +363,15 @@ fn the_un_human_rights_office_by_its_indonesian_name() {
 fn indonesian_workers_abroad_are_mentions_of_indonesia() {
     check(&[("Dikutip dari asiaone.com, identitas TKI, 29 tahun, itu tidak dipublikasi.", &["ID:TKI"])]);
 }
+
+#[test]
+fn names_with_invisible_wide_or_turkish_letters_are_matched_where_they_stand() {
+    check(&[
+        ("sikap Ru\u{200b}sia menolak", &["RU:Ru\u{200b}sia"]),
+        ("Presiden Ru\u{ad}sia dan Ukra\u{2060}ina", &["RU:Ru\u{ad}sia", "UA:Ukra\u{2060}ina"]),
+        ("kerja sama \u{200b}Rusia\u{200b} dan China", &["RU:Rusia", "CN:China"]),
+        ("delegasi Korea\u{200b} Selatan tiba", &["KR:Korea\u{200b} Selatan"]),
+        ("ＲＵＳＩＡ dan Ｃｈｉｎａ", &["RU:ＲＵＳＩＡ", "CN:Ｃｈｉｎａ"]),
+        ("PRESIDEN TÜRKİYE DAN TURKI", &["TR:TÜRKİYE", "TR:TURKI"]),
+    ]);
+}
