@@ -58,7 +58,8 @@ fn malformed_jsonl_lines_are_named_and_the_rest_is_annotated() {
     assert_eq!(got, [("a".into(), "US".into()), ("a".into(), "un".into()), ("c".into(), "RU".into())]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("mixed.jsonl:2:"), "{stderr}");
-    assert!(stderr.contains("mixed.jsonl:3: not UTF-8"), "{stderr}");
+    assert!(stderr.contains("mixed.jsonl:3: invalid UTF-8 from column"), "{stderr}");
+    assert!(stderr.contains("4 document(s) read: 3 annotated (1 altered), 1 skipped"), "{stderr}");
     assert!(stderr.contains("missing.txt"), "{stderr}");
 }
 
@@ -119,4 +120,88 @@ fn a_duplicate_id_keeps_the_first_document_as_the_explorer_does() {
     assert!(stderr.contains("dup.jsonl:2: duplicate id \"a\" (first on line 1)"), "{stderr}");
     assert_eq!(parsed.errors[0].line, 2);
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// A scratch folder removed when the test ends.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("sorot-{name}-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+fn docs(out: &Output) -> Vec<String> {
+    let mut d: Vec<String> = lines(out).iter().map(|m| m["doc"].as_str().unwrap().to_string()).collect();
+    d.dedup();
+    d
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_walk_names_files_by_their_path_and_never_follows_links_blindly() {
+    use std::os::unix::fs::symlink;
+    let s = Scratch::new("walk");
+    let p = &s.0;
+    for d in ["a", "b"] {
+        std::fs::create_dir_all(p.join(d)).unwrap();
+    }
+    std::fs::write(p.join("a/x.txt"), "Rusia").unwrap();
+    std::fs::write(p.join("b/x.txt"), "China").unwrap();
+    symlink("..", p.join("b/up")).unwrap();
+    symlink("self2", p.join("self1")).unwrap();
+    symlink("self1", p.join("self2")).unwrap();
+    let fifo = p.join("a/pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+
+    // A FIFO is not read (reading it would block for ever), links are noted, and two files
+    // named x.txt keep their folders in their ids.
+    let out = sorot(&["annotate", p.to_str().unwrap()]);
+    assert_eq!(docs(&out), ["a/x.txt", "b/x.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("pipe.txt: not a regular file; skipped"), "{stderr}");
+    assert!(stderr.contains("up: a symbolic link, not followed"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1));
+
+    // Followed, the loop back to the folder is read once and the self-links are reported.
+    let out = sorot(&["annotate", "--follow-symlinks", p.to_str().unwrap()]);
+    assert_eq!(docs(&out), ["a/x.txt", "b/x.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a link loop"), "{stderr}");
+    assert!(stderr.contains("self1: broken link"), "{stderr}");
+}
+
+#[test]
+fn json_lines_of_any_line_ending_and_odd_fields_lose_no_document_silently() {
+    let s = Scratch::new("hostile");
+    let corpus = s.0.join("h.jsonl");
+    let mut bytes = b"{\"id\":\"a\",\"text\":\"Rusia\"}\r{\"id\":\"b\",\"text\":\"China\",\"title\":5}\r".to_vec();
+    bytes.extend_from_slice(
+        b"{\"id\":\"c\",\"text\":\"Jepang \\ud800\"}\r\n[\"d\",null,null,null,null,null,\"Rusia\"]\n",
+    );
+    bytes.extend_from_slice(b"{\"id\":\"e\",\"text\":\"Ch\xffina Korea\"}\n\n{\"id\":\"a\",\"text\":\"again\"}");
+    std::fs::write(&corpus, bytes).unwrap();
+    let out = sorot(&["annotate", corpus.to_str().unwrap()]);
+    assert_eq!(docs(&out), ["a", "b", "c", "e"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        "h.jsonl:2: `title` is 5",
+        "h.jsonl:3: an escaped lone surrogate",
+        "h.jsonl:4: a record is a JSON object",
+        "h.jsonl:5: invalid UTF-8",
+        "h.jsonl:7: duplicate id \"a\"",
+        // In = annotated + skipped.
+        "6 document(s) read: 4 annotated (3 altered), 2 skipped",
+    ] {
+        assert!(stderr.contains(want), "{want:?} in {stderr}");
+    }
 }
