@@ -6,6 +6,7 @@
 //! and [`timing`]. [`ui`] holds the components, one per file, which only call them.
 
 pub mod bundled;
+pub mod corpus_source;
 pub mod facet_lists;
 pub mod jsonl;
 pub mod render;

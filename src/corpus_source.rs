@@ -1,0 +1,167 @@
+//! Where a `?corpus=` comes from, and what to tell the reader when it cannot be read: pure
+//! rules, tested natively; the loader applies them.
+//!
+//! Only `http:` and `https:` addresses (or addresses relative to the page) are fetched: a
+//! `data:`, `blob:` or `javascript:` corpus would put documents of anyone's choosing on this
+//! site's own origin without a sign that they are not the site's.
+//!
+//! ```
+//! use sorot_app::corpus_source::{check, Source};
+//!
+//! let page = "https://user.github.io/sorot/";
+//! assert_eq!(check("big.jsonl", page), Ok(Source { url: "big.jsonl".into(), cross_origin: false }));
+//! assert!(check("https://example.org/a.jsonl", page).unwrap().cross_origin);
+//! assert!(check("data:application/json,{}", page).is_err());
+//! ```
+
+/// A corpus address that may be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The address, as given.
+    pub url: String,
+    /// It names another host than the page's (the host must then allow the page to read it).
+    pub cross_origin: bool,
+}
+
+/// The scheme of an absolute address (`https` of `https://…`), lower-cased, or `None` for a
+/// relative one.
+fn scheme(url: &str) -> Option<String> {
+    let colon = url.find(':')?;
+    let s = &url[..colon];
+    let valid = s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| s.to_ascii_lowercase())
+}
+
+/// The origin (`https://host:port`) of an absolute http(s) address.
+fn origin(url: &str) -> Option<String> {
+    let s = scheme(url)?;
+    let rest = url[s.len() + 1..].strip_prefix("//")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    Some(format!("{s}://{}", host.to_ascii_lowercase()))
+}
+
+/// Checks a `?corpus=` address against the page's own address: http(s) or relative is fetched,
+/// anything else is refused with the reason.
+pub fn check(url: &str, page: &str) -> Result<Source, String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err("The corpus address is empty.".into());
+    }
+    match scheme(url).as_deref() {
+        None => {
+            // Relative, or protocol-relative (`//host/path`).
+            let cross_origin = url.starts_with("//")
+                && origin(&format!("{}:{url}", scheme(page).unwrap_or_else(|| "https".into()))) != origin(page);
+            Ok(Source { url: url.into(), cross_origin })
+        }
+        Some("http" | "https") => Ok(Source { url: url.into(), cross_origin: origin(url) != origin(page) }),
+        Some(other) => Err(format!(
+            "Sorot opens corpora only from http or https addresses, not “{other}:” ones: a corpus from such an \
+             address could not be told apart from this site's own. Put the file on a web server (or next to \
+             this page) and link to it."
+        )),
+    }
+}
+
+/// What to say when `fetch` itself failed (the browser gives no reason it may show: a refused
+/// cross-origin read, an unknown host and a dropped connection look the same).
+pub fn fetch_failed(source: &Source, page: &str) -> String {
+    if source.cross_origin {
+        let page_origin = origin(page).unwrap_or_else(|| "this page's origin".into());
+        format!(
+            "The browser could not read {}. It is on another host, which must allow this page to read it: its \
+             server must send the header “Access-Control-Allow-Origin: {page_origin}” (or “*”) with the file. \
+             If it does, check the address and the connection, then retry.",
+            source.url
+        )
+    } else {
+        format!("The browser could not fetch {}: check the address and the connection, then retry.", source.url)
+    }
+}
+
+/// What to say about an answer that is not a JSON Lines file, from its content type and first
+/// bytes: an HTML page (a link to a page about the file, a login wall, an error page), or
+/// `None` when it may be JSON Lines.
+pub fn not_json_lines(content_type: Option<&str>, first_bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&first_bytes[..first_bytes.len().min(512)])
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_ascii_lowercase();
+    let html_type = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
+    let html_text = head.starts_with("<!doctype")
+        || head.starts_with("<html")
+        || head.starts_with("<head")
+        || head.starts_with("<body");
+    (html_type && head.starts_with('<') || html_text).then(|| {
+        "The address gave an HTML page, not a JSON Lines file: it may link to a page about the file rather than \
+         to the file itself (on GitHub, use the “Raw” link), or the server answered with an error or login page."
+            .to_string()
+    })
+}
+
+/// Largest corpus this explorer loads in a browser tab, in bytes: the collection needs about
+/// four to five times the file in memory, and a WebAssembly tab has 4 GiB at most.
+pub const MAX_BYTES: f64 = 600e6;
+
+/// What to say about a corpus of `bytes` bytes that is too large to load, or `None`.
+pub fn too_large(bytes: f64) -> Option<String> {
+    (bytes > MAX_BYTES).then(|| {
+        format!(
+            "The corpus is {:.0} MB: too large to annotate and index in a browser tab (at most {:.0} MB). Split \
+             it, or explore it with the command line (sorot annotate).",
+            bytes / 1e6,
+            MAX_BYTES / 1e6
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "https://user.github.io/sorot/?q=x";
+
+    #[test]
+    fn only_http_and_relative_addresses_are_fetched() {
+        for ok in
+            ["a.jsonl", "./data/a.jsonl", "/x.jsonl", "https://user.github.io/a.jsonl", "HTTP://h/a", "//cdn.example/a"]
+        {
+            assert!(check(ok, PAGE).is_ok(), "{ok}");
+        }
+        for bad in
+            ["data:application/json,{}", "javascript:alert(1)", "blob:https://x/1", "file:///etc/passwd", " ", ""]
+        {
+            assert!(check(bad, PAGE).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn another_host_is_cross_origin_and_the_message_names_the_header_to_send() {
+        assert!(!check("https://user.github.io/other/a.jsonl", PAGE).unwrap().cross_origin);
+        let s = check("https://data.example.org/a.jsonl", PAGE).unwrap();
+        assert!(s.cross_origin);
+        assert!(check("//data.example.org/a.jsonl", PAGE).unwrap().cross_origin);
+        let m = fetch_failed(&s, PAGE);
+        assert!(m.contains("Access-Control-Allow-Origin: https://user.github.io"), "{m}");
+        assert!(!fetch_failed(&check("a.jsonl", PAGE).unwrap(), PAGE).contains("Access-Control"));
+    }
+
+    #[test]
+    fn an_html_page_is_told_apart_from_json_lines() {
+        assert!(not_json_lines(Some("text/html; charset=utf-8"), b"  <!DOCTYPE html><html>").is_some());
+        assert!(not_json_lines(None, b"\n<html lang=id>").is_some());
+        assert!(not_json_lines(Some("application/x-ndjson"), b"{\"id\": \"<html>\"}").is_none());
+        assert!(
+            not_json_lines(Some("text/html"), b"{\"id\": 1}").is_none(),
+            "a wrong type on a JSON file is no reason to refuse it"
+        );
+    }
+
+    #[test]
+    fn a_corpus_too_large_for_a_tab_is_refused_with_its_size() {
+        assert!(too_large(45e6).is_none());
+        assert!(too_large(2e9).unwrap().contains("2000 MB"));
+    }
+}
