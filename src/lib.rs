@@ -8,7 +8,6 @@
 pub mod bundled;
 pub mod corpus_source;
 pub mod facet_lists;
-pub mod jsonl;
 pub mod render;
 pub mod stepper;
 pub mod timing;

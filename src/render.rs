@@ -565,7 +565,7 @@ mod tests {
     fn time_of(n: usize) -> std::time::Duration {
         let (text, ms, hs) = one_paragraph(n);
         let mut best = std::time::Duration::MAX;
-        for _ in 0..3 {
+        for _ in 0..5 {
             let t = std::time::Instant::now();
             let ps = paragraphs(&text, &ms, &hs);
             let segs = segments(&text, &ms, &hs);
@@ -578,11 +578,14 @@ mod tests {
 
     #[test]
     fn laying_out_grows_linearly_with_mentions_and_hits() {
-        // 8x the mentions and hits must cost well under 16x the time (the quadratic algorithm
-        // costs 64x). The best of three runs, at sizes large enough to dwarf timer noise.
+        // 8x the mentions and hits must cost well under 64x the time, what the quadratic
+        // algorithm cost; linear is 8x, and 24x leaves room for a busy machine and for the
+        // allocator, which pays more for the larger run's memory. The best of five runs, after
+        // a warm-up at the larger size, at sizes large enough to dwarf timer noise.
+        time_of(32_000);
         let small = time_of(4_000);
         let large = time_of(32_000);
         let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
-        assert!(ratio < 16.0, "8x the input took {ratio:.1}x the time ({small:?} → {large:?})");
+        assert!(ratio < 24.0, "8x the input took {ratio:.1}x the time ({small:?} → {large:?})");
     }
 }

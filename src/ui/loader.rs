@@ -14,10 +14,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::context::Corpus;
-use crate::jsonl::JsonLines;
+use crate::corpus_source;
+use sorot_engine::corpus::JsonLines;
 
 /// Milliseconds of annotating between two chances for the page to repaint and take input.
 const SLICE_MS: f64 = 80.0;
+/// A download that sends nothing for this long has stalled.
+const STALL_MS: i32 = 30_000;
 
 /// Where loading stands.
 #[derive(Clone)]
@@ -64,30 +67,39 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     let set = |stage: &str, detail: String, done: f64, total: Option<f64>| {
         status.set(LoadStatus::Loading(Progress { stage: stage.into(), detail, done, total }));
     };
+    let page = window().location().href().unwrap_or_default();
+    let source = corpus_source::check(url, &page)?;
     set("Downloading", url.to_string(), 0.0, None);
     let perf = window().performance();
     let now = move || perf.as_ref().map_or(0.0, |p| p.now());
     let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
     let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
         .await
-        .map_err(|e| format!("{url}: could not fetch it ({})", js(e)))?
+        .map_err(|_| corpus_source::fetch_failed(&source, &page))?
         .dyn_into()
         .map_err(js)?;
     if !resp.ok() {
         return Err(format!("{url}: the server answered {} {}", resp.status(), resp.status_text()));
     }
     let total = resp.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<f64>().ok());
+    if let Some(message) = total.and_then(corpus_source::too_large) {
+        return Err(message);
+    }
+    let content_type = resp.headers().get("content-type").ok().flatten();
     let arrived = now();
     // Lines are parsed, annotated and indexed as the chunks arrive: neither the file nor all of
-    // its documents are ever in memory at once, only the collection being built.
+    // its documents are ever in memory at once, only the collection being built. The engine's
+    // reader applies the same rules as `sorot annotate`.
     let mut lines = JsonLines::new();
+    let mut received = 0usize;
     let mut builder = CollectionBuilder::new(Matcher::bundled());
     let mut errors: Vec<String> = Vec::new();
     let mut busy = 0.0;
     let mut slice_start = now();
     let mut add = |parsed: Parsed, builder: &mut CollectionBuilder<'_>| {
         let t = now();
-        errors.extend(parsed.errors.iter().map(|e| e.to_string()));
+        errors.extend(parsed.errors.iter().map(|e| format!("{e}; skipped")));
+        errors.extend(parsed.altered.iter().map(|e| format!("{e}; kept")));
         for d in parsed.documents {
             builder.add(d);
         }
@@ -97,20 +109,39 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().dyn_into().map_err(|e| js(e.into()))?;
         let mut bytes = Vec::new();
         loop {
-            let chunk = JsFuture::from(reader.read())
+            let mb = received as f64 / 1e6;
+            let chunk = JsFuture::from(Promise::race(&js_sys::Array::of2(&reader.read(), &timeout(STALL_MS))))
                 .await
-                .map_err(|e| format!("{url}: the download broke off ({})", js(e)))?;
+                .map_err(|_| format!("{url}: the download broke off after {mb:.1} MB. Reload the page to retry."))?;
+            if chunk.is_undefined() {
+                let _ = reader.cancel();
+                return Err(format!(
+                    "{url}: the download stalled: nothing arrived for {} s after {mb:.1} MB. Reload the page to retry.",
+                    STALL_MS / 1000
+                ));
+            }
             if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
                 break;
             }
             let value: Uint8Array = Reflect::get(&chunk, &"value".into()).map_err(js)?.dyn_into().map_err(js)?;
             bytes.resize(value.length() as usize, 0);
             value.copy_to(&mut bytes);
+            if received == 0 {
+                if let Some(message) = corpus_source::not_json_lines(content_type.as_deref(), &bytes) {
+                    let _ = reader.cancel();
+                    return Err(format!("{url}: {message}"));
+                }
+            }
+            received += bytes.len();
+            if let Some(message) = corpus_source::too_large(received as f64) {
+                let _ = reader.cancel();
+                return Err(message);
+            }
             let parsed = lines.push(&bytes);
             add(parsed, &mut builder);
             if now() - slice_start >= SLICE_MS {
                 let mb = |b: f64| b / 1e6;
-                let got = lines.received() as f64;
+                let got = received as f64;
                 let size = match total {
                     Some(t) => format!("{:.1} of {:.1} MB", mb(got), mb(t)),
                     None => format!("{:.1} MB", mb(got)),
@@ -125,7 +156,8 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     let total_docs = builder.len();
     if total_docs == 0 {
         let first = errors.first().cloned().unwrap_or_else(|| "the file is empty".into());
-        return Err(format!("{url} holds no readable document ({} line(s) skipped; {first})", errors.len()));
+        let what = if lines.lines() == 0 { "is empty".to_string() } else { format!("holds no readable document ({first})") };
+        return Err(format!("{url} {what}; {} line(s) reported", errors.len()));
     }
     let built_at = now();
     set("Finishing the index", format!("{total_docs} articles"), 1.0, Some(1.0));
@@ -144,6 +176,13 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     }
     status.set(LoadStatus::Ready(Corpus(Arc::new(collection)), errors));
     Ok(())
+}
+
+/// A promise that resolves to `undefined` after `ms` milliseconds.
+fn timeout(ms: i32) -> Promise {
+    Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    })
 }
 
 /// Lets the browser paint and handle input before the next slice of work.
