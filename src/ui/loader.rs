@@ -156,7 +156,8 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     let total_docs = builder.len();
     if total_docs == 0 {
         let first = errors.first().cloned().unwrap_or_else(|| "the file is empty".into());
-        let what = if lines.lines() == 0 { "is empty".to_string() } else { format!("holds no readable document ({first})") };
+        let what =
+            if lines.lines() == 0 { "is empty".to_string() } else { format!("holds no readable document ({first})") };
         return Err(format!("{url} {what}; {} line(s) reported", errors.len()));
     }
     let built_at = now();
