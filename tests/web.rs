@@ -41,7 +41,7 @@ fn mount<V: IntoView + 'static>(state: ViewState, component: fn(Memo<Vec<EntityI
     let corpus = Corpus(Arc::new(collection()));
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let view = View(RwSignal::new(state));
+    let view = View::new(state);
     let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || {
         provide_context(corpus.clone());
         provide_context(view);
@@ -49,12 +49,12 @@ fn mount<V: IntoView + 'static>(state: ViewState, component: fn(Memo<Vec<EntityI
             let corpus = corpus.clone();
             Memo::new(move |_| {
                 let g = corpus.0.gazetteer();
-                view.0.with(|s| s.entities.iter().filter_map(|c| g.entity_by_code(c)).collect::<Vec<_>>())
+                view.with(|s| s.entities.iter().filter_map(|c| g.entity_by_code(c)).collect::<Vec<_>>())
             })
         };
         let answer = Memo::new(move |_| {
             let entities = selected.get();
-            view.0.with(|s| {
+            view.with(|s| {
                 Answer(Arc::new(corpus.0.search(&Request { query: &s.q, entities: &entities, ..Request::default() })))
             })
         });
@@ -112,7 +112,7 @@ async fn typing_marks_hits_inside_the_same_mention_marks() {
     let (root, view) = mount(ViewState { doc: Some("a".into()), ..ViewState::default() }, reader);
     tick().await;
     let before = all(&root, "p mark.mention");
-    view.0.update(|s| s.q = "amerika".into());
+    view.update(|s| s.q = "amerika".into());
     tick().await;
     assert_eq!(texts(&root, "mark.mention mark.hit", "class"), ["hit:Amerika"]);
     let after = all(&root, "p mark.mention");
@@ -123,7 +123,7 @@ async fn typing_marks_hits_inside_the_same_mention_marks() {
     // The article's text is unchanged, hits and all.
     let body = root.query_selector(".sorot-reader__body").unwrap().unwrap().text_content().unwrap();
     assert_eq!(body, "Rusia dan China bertemu di KTT SCO.Amerika Serikat menolak hasilnya.");
-    view.0.update(|s| s.q.clear());
+    view.update(|s| s.q.clear());
     tick().await;
     assert!(all(&root, "mark.hit").is_empty(), "clearing the query clears the hits");
 }
@@ -159,13 +159,13 @@ async fn facet_rows_stay_put_while_their_counts_change() {
     assert_eq!(texts(&root, ".sorot-entity", "data-entity").len(), 5, "RU, CN, US, sco, asean");
     assert_eq!(count("RU").as_deref(), Some("2"));
     let russia = row("RU").unwrap();
-    view.0.update(|s| s.q = "jakarta".into());
+    view.update(|s| s.q = "jakarta".into());
     tick().await;
     assert_eq!(count("RU").as_deref(), Some("1"));
     assert!(russia.is_same_node(row("RU").as_deref()), "Russia's row was rebuilt for a new count");
     assert!(row("CN").is_none(), "China is not mentioned in the matches");
     // A selected entity that nothing matches stays listed, at 0.
-    view.0.update(|s| s.entities = vec!["CN".into()]);
+    view.update(|s| s.entities = vec!["CN".into()]);
     tick().await;
     assert_eq!(count("CN").as_deref(), Some("0"));
     assert_eq!(row("CN").unwrap().get_attribute("aria-current").as_deref(), Some("true"));

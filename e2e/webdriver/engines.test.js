@@ -112,7 +112,8 @@ for (const engine of selected) {
       await open(driver, server.url);
       await driver.findElement(By.css('[data-testid=search]')).sendKeys('Lavrov');
       await waitFor('the count narrows to one article', async () => (await resultCount(driver)) === '1 of 5 articles');
-      assert.equal(await param(driver, 'q'), 'Lavrov');
+      // The address follows once typing pauses.
+      await waitFor('?q=Lavrov', async () => (await param(driver, 'q')) === 'Lavrov');
       assert.deepEqual(await docIds(driver), ['003_267ace863f6cbc36.txt']);
       assert.ok(await js(driver, "return document.querySelectorAll('[data-testid=snippet] mark.hit').length") > 0, 'the snippet marks the hit');
     });

@@ -9,23 +9,24 @@ use sorot_engine::matcher::Matcher;
 
 use super::context::{Answer, Corpus, Current, View};
 use super::facets::Facets;
-use super::history::{current_state, href, on_link_click};
+use super::history::{arrive, current_state, href, link_href, on_link_click};
 use super::loader::{load_corpus, LoadStatus, Progress};
 use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
 use crate::bundled;
+use crate::url::ViewState;
 
 /// The explorer: the bundled corpus, or the one named by `?corpus=`.
 #[component]
 pub fn App() -> impl IntoView {
-    let view = View(RwSignal::new(current_state()));
+    let view = View::new(current_state());
     provide_context(view);
-    let handle = window_event_listener(leptos::ev::popstate, move |_| view.0.set(current_state()));
+    let handle = window_event_listener(leptos::ev::popstate, move |_| arrive(view));
     on_cleanup(move || handle.remove());
 
     let status = RwSignal::new(LoadStatus::Loading(Progress::default()));
-    match view.0.with_untracked(|s| s.corpus.clone()) {
+    match view.with_untracked(|s| s.corpus.clone()) {
         None => status.set(LoadStatus::Ready(bundled_corpus(), Vec::new())),
         Some(url) => load_corpus(url, status),
     }
@@ -33,8 +34,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="sorot">
             <header class="sorot-header">
-                <a class="sorot-brand" href=move || href(&view.0.with(|s| s.home()))
-                    on:click=on_link_click(view, move || view.0.with_untracked(|s| s.home()))>
+                <a class="sorot-brand" href=link_href(view, ViewState::home) on:click=on_link_click(view, ViewState::home)>
                     <span class="sorot-brand__mark" aria-hidden="true"></span>
                     <span class="sorot-brand__name">"Sorot"</span>
                 </a>
@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
                     <main class="sorot-status" role="alert" data-testid="corpus-error">
                         <h1>"The corpus could not be loaded"</h1>
                         <p>{message}</p>
-                        <p><a href=move || href(&crate::url::ViewState::default())>"Explore the bundled articles instead"</a></p>
+                        <p><a href=move || href(&ViewState::default())>"Explore the bundled articles instead"</a></p>
                     </main>
                 }.into_any(),
             }}
@@ -96,11 +96,11 @@ fn Explorer(corpus: Corpus, errors: Vec<String>) -> impl IntoView {
         let corpus = corpus.clone();
         Memo::new(move |_| {
             let g = corpus.0.gazetteer();
-            view.0.with(|s| s.entities.iter().filter_map(|c| g.entity_by_code(c)).collect::<Vec<EntityId>>())
+            view.with(|s| s.entities.iter().filter_map(|c| g.entity_by_code(c)).collect::<Vec<EntityId>>())
         })
     };
     // Only what the search depends on, so that opening a document does not search again.
-    let request = Memo::new(move |_| view.0.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort)));
+    let request = Memo::new(move |_| view.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort)));
     let answer = {
         let corpus = corpus.clone();
         let perf = window().performance();

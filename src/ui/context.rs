@@ -33,6 +33,55 @@ pub struct Current {
     pub selected: Memo<Vec<EntityId>>,
 }
 
-/// The current view state, mirrored in the URL (see [`super::history`]).
+/// The current view state, and the state in the address bar (see [`super::history`]): the two
+/// differ only for a moment while typing, when the address is written once typing pauses.
+///
+/// Components read the current state through a memo, never the signal itself: a signal copies
+/// its whole subscriber list on every change, readers long gone included. Links read the
+/// address state, which changes only when the address does: a keystroke then updates no link.
 #[derive(Clone, Copy)]
-pub struct View(pub RwSignal<ViewState>);
+pub struct View {
+    state: RwSignal<ViewState>,
+    read: Memo<ViewState>,
+    address: RwSignal<ViewState>,
+}
+
+impl View {
+    /// A view state starting at `state`, which is also the address's.
+    pub fn new(state: ViewState) -> View {
+        let address = RwSignal::new(state.clone());
+        let state = RwSignal::new(state);
+        View { state, read: Memo::new(move |_| state.get()), address }
+    }
+
+    /// Reads the current state, tracking it.
+    pub fn with<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
+        self.read.with(f)
+    }
+
+    /// Reads the current state without tracking it.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
+        self.state.with_untracked(f)
+    }
+
+    /// Reads the state in the address bar, tracking it: what links are made of.
+    pub fn link<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
+        self.address.with(f)
+    }
+
+    /// Changes the current state; [`super::history::go`] also writes the address.
+    pub fn set(&self, next: ViewState) {
+        self.state.set(next);
+    }
+
+    /// Changes the current state in place (for tests; the app moves with
+    /// [`super::history::go`]).
+    pub fn update(&self, f: impl FnOnce(&mut ViewState)) {
+        self.state.update(f);
+    }
+
+    /// Records that the address bar now shows `state`.
+    pub(super) fn set_address(&self, state: ViewState) {
+        self.address.set(state);
+    }
+}

@@ -6,7 +6,7 @@ use sorot_engine::collection::EntityCount;
 use sorot_engine::gazetteer::{EntityId, Kind};
 
 use super::context::{Corpus, Current, View};
-use super::history::{href, on_link_click};
+use super::history::{link_href, on_link_click};
 use crate::facet_lists::{count_of, periods, shown_entities, value_count, value_list, EntityLists, SHORT_LIST};
 use crate::url::ViewState;
 
@@ -21,11 +21,11 @@ pub fn Facets() -> impl IntoView {
         answer.with(|a| selected.with(|s| EntityLists::new(&a.0.facets.entities, s, |e| g.entity(e).kind)))
     });
     let several = move || selected.with(|s| s.len() > 1);
-    let any = move || view.0.with(|s| s.any);
-    let mode_target = move || view.0.with(|s| ViewState { any: !s.any, ..s.clone() });
+    let any = move || view.with(|s| s.any);
+    let mode = |s: &ViewState| ViewState { any: !s.any, ..s.clone() };
     let outlets = Memo::new(move |_| answer.with(|a| a.0.facets.outlets.clone()));
-    let outlet = Memo::new(move |_| view.0.with(|s| s.outlet.clone()));
-    let period = Memo::new(move |_| view.0.with(|s| s.period.clone()));
+    let outlet = Memo::new(move |_| view.with(|s| s.outlet.clone()));
+    let period = Memo::new(move |_| view.with(|s| s.period.clone()));
     // Years, and the months of the chosen (or only) year under it.
     let periods = Memo::new(move |_| {
         answer.with(|a| period.with(|p| periods(&a.0.facets.years, &a.0.facets.months, p.as_deref())))
@@ -36,7 +36,7 @@ pub fn Facets() -> impl IntoView {
                 <Show when=several>
                     <p class="sorot-facet__mode">
                         "Articles mentioning "
-                        <a data-testid="entity-mode" href=move || href(&mode_target()) on:click=on_link_click(view, mode_target)>
+                        <a data-testid="entity-mode" href=link_href(view, mode) on:click=on_link_click(view, mode)>
                             {move || if any() { "any" } else { "all" }}
                         </a>
                         " of the selected"
@@ -45,8 +45,8 @@ pub fn Facets() -> impl IntoView {
                 <EntityGroup kind=Kind::Country heading="Countries" lists=lists selected=selected />
                 <EntityGroup kind=Kind::Organization heading="Organizations" lists=lists selected=selected />
             </section>
-            <ValueFacet testid="facet-outlets" heading="Outlets" values=outlets current=outlet with=with_outlet />
-            <ValueFacet testid="facet-periods" heading="Published" values=periods current=period with=with_period />
+            <ValueFacet testid="facet-outlets" heading="Outlets" values=outlets current=outlet field=|s| &s.outlet with=with_outlet />
+            <ValueFacet testid="facet-periods" heading="Published" values=periods current=period field=|s| &s.period with=with_period />
         </nav>
     }
 }
@@ -95,9 +95,9 @@ fn EntityItem(entity: EntityId, count: Signal<EntityCount>, selected: Memo<Vec<E
     let e = corpus.0.gazetteer().entity(entity).clone();
     let code = e.code.clone();
     let is_selected = move || selected.with(|s| s.contains(&entity));
-    let target = {
+    let toggle = {
         let code = code.clone();
-        move || view.0.with(|s| s.toggled(&code))
+        move |s: &ViewState| s.toggled(&code)
     };
     let kind = e.kind.as_str();
     let label = e.label.clone();
@@ -113,11 +113,8 @@ fn EntityItem(entity: EntityId, count: Signal<EntityCount>, selected: Memo<Vec<E
                 data-kind=kind
                 aria-current=move || is_selected().then_some("true")
                 title=tip
-                href={
-                    let target = target.clone();
-                    move || href(&target())
-                }
-                on:click=on_link_click(view, target)
+                href=link_href(view, toggle.clone())
+                on:click=on_link_click(view, toggle)
             >
                 <span class=format!("sorot-entity__dot sorot-entity__dot--{kind}") aria-hidden="true"></span>
                 <span class="sorot-entity__name">{label}</span>
@@ -132,6 +129,7 @@ fn EntityItem(entity: EntityId, count: Signal<EntityCount>, selected: Memo<Vec<E
 ///
 /// - `values`: the values of the current matches with their counts.
 /// - `current`: the chosen value, which stays listed.
+/// - `field`: where the view state holds the chosen value.
 /// - `with`: the view state with another value chosen (or none).
 #[component]
 fn ValueFacet(
@@ -139,6 +137,7 @@ fn ValueFacet(
     heading: &'static str,
     values: Memo<Vec<(String, u32)>>,
     current: Memo<Option<String>>,
+    field: fn(&ViewState) -> &Option<String>,
     with: fn(&ViewState, Option<String>) -> ViewState,
 ) -> impl IntoView {
     let view = expect_context::<View>();
@@ -164,9 +163,12 @@ fn ValueFacet(
                             let value = value.clone();
                             move || values.with(|v| value_count(v, &value))
                         };
-                        let target = {
+                        let choose = {
                             let value = value.clone();
-                            move || view.0.with(|s| with(s, if is_current.get() { None } else { Some(value.clone()) }))
+                            move |s: &ViewState| {
+                                let on = field(s).as_deref() == Some(value.as_str());
+                                with(s, if on { None } else { Some(value.clone()) })
+                            }
                         };
                         let nested = value.len() > 4 && value.as_bytes()[4] == b'-';
                         view! {
@@ -179,8 +181,8 @@ fn ValueFacet(
                                     }
                                     data-value=value.clone()
                                     aria-current=move || is_current.get().then_some("true")
-                                    href={ let target = target.clone(); move || href(&target()) }
-                                    on:click=on_link_click(view, target)>
+                                    href=link_href(view, choose.clone())
+                                    on:click=on_link_click(view, choose)>
                                     <span class="sorot-value__name">{value.clone()}</span>
                                     <span class="sorot-value__count">{move || {
                                         let n = count();

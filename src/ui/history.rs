@@ -1,5 +1,10 @@
 //! The URL as the source of truth: reading the view state from the page's address, and moving
 //! to another state through the browser history (links, the search box, Back and Forward).
+//! While typing, the address is written once typing pauses ([`Entry::Replace`]); links are made
+//! of the address's state ([`View::link`]), clicks act on the current one.
+
+use std::cell::RefCell;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -14,6 +19,15 @@ pub enum Entry {
     Push,
     /// Replace the current entry (typing in the search box), so history is not flooded.
     Replace,
+}
+
+/// How long typing must pause before the address bar follows it. Writing the history costs a
+/// few milliseconds (up to ten), too much to pay on every keystroke.
+const SETTLE: Duration = Duration::from_millis(250);
+
+thread_local! {
+    /// A replacement of the address waiting for typing to pause, and its timer.
+    static PENDING: RefCell<Option<(String, ViewState, TimeoutHandle)>> = const { RefCell::new(None) };
 }
 
 /// The view state in the page's current URL.
@@ -32,23 +46,62 @@ pub fn href(state: &ViewState) -> String {
     }
 }
 
-/// Moves to `next`: records it in the history and updates the view. Does nothing when `next`
-/// is the current state.
+/// Moves to `next`: updates the view at once, and the history: a new entry now for
+/// [`Entry::Push`], the current entry once typing pauses for [`Entry::Replace`]. Does nothing
+/// when `next` is the current state.
 pub fn go(view: View, next: ViewState, entry: Entry) {
-    if view.0.with_untracked(|s| *s == next) {
+    if view.with_untracked(|s| *s == next) {
         return;
     }
     let url = href(&next);
+    view.set(next.clone());
+    match entry {
+        Entry::Push => {
+            // The entry being left gets what was typed into it before the new one is pushed.
+            flush_pending(view);
+            write(&url, Entry::Push);
+            view.set_address(next);
+        }
+        Entry::Replace => {
+            let handle = set_timeout_with_handle(move || flush_pending(view), SETTLE).ok();
+            let previous = PENDING.with_borrow_mut(|p| std::mem::replace(p, handle.map(|h| (url, next, h))));
+            if let Some((_, _, h)) = previous {
+                h.clear();
+            }
+        }
+    }
+}
+
+/// Follows the address after Back or Forward: the view becomes the state in the URL, and a
+/// replacement still waiting for typing to pause is dropped (it belonged to the entry left).
+pub fn arrive(view: View) {
+    if let Some((_, _, h)) = PENDING.with_borrow_mut(Option::take) {
+        h.clear();
+    }
+    let state = current_state();
+    view.set(state.clone());
+    view.set_address(state);
+}
+
+/// Writes a waiting replacement of the address now.
+fn flush_pending(view: View) {
+    if let Some((url, state, h)) = PENDING.with_borrow_mut(Option::take) {
+        h.clear();
+        write(&url, Entry::Replace);
+        view.set_address(state);
+    }
+}
+
+fn write(url: &str, entry: Entry) {
     if let Ok(history) = window().history() {
         let result = match entry {
-            Entry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-            Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+            Entry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(url)),
+            Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(url)),
         };
         if let Err(e) = result {
             leptos::logging::warn!("could not update the URL: {e:?}");
         }
     }
-    view.0.set(next);
 }
 
 /// True for a click that the browser should handle itself (new tab, new window, download).
@@ -56,17 +109,24 @@ pub fn is_modified_click(ev: &leptos::ev::MouseEvent) -> bool {
     ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
 }
 
-/// The click handler of an in-app link: a plain click moves to `target()` with a new history
-/// entry; a modified click (new tab, new window) is left to the browser.
+/// The `href` of an in-app link to `target` of the state: made of the address's state, so that
+/// typing does not rewrite every link on every keystroke.
+pub fn link_href(view: View, target: impl Fn(&ViewState) -> ViewState + 'static) -> impl Fn() -> String + 'static {
+    move || href(&view.link(|s| target(s)))
+}
+
+/// The click handler of an in-app link: a plain click moves to `target` of the current state
+/// with a new history entry; a modified click (new tab, new window) is left to the browser,
+/// which follows the link's `href`.
 pub fn on_link_click(
     view: View,
-    target: impl Fn() -> ViewState + 'static,
+    target: impl Fn(&ViewState) -> ViewState + 'static,
 ) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     move |ev| {
         if is_modified_click(&ev) {
             return;
         }
         ev.prevent_default();
-        go(view, target(), Entry::Push);
+        go(view, view.with_untracked(|s| target(s)), Entry::Push);
     }
 }

@@ -12,9 +12,10 @@ use sorot_engine::matcher::Mention;
 use wasm_bindgen::JsCast;
 
 use super::context::{Corpus, Current, View};
-use super::history::{href, on_link_click};
+use super::history::{link_href, on_link_click};
 use crate::render;
 use crate::stepper::Stepper;
+use crate::url::ViewState;
 
 /// The reader for the document named by `doc` in the URL, or a welcome text.
 ///
@@ -26,14 +27,14 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let view = expect_context::<View>();
     let open = {
         let corpus = corpus.clone();
-        Memo::new(move |_| view.0.with(|s| s.doc.as_deref().and_then(|id| corpus.0.position(id))))
+        Memo::new(move |_| view.with(|s| s.doc.as_deref().and_then(|id| corpus.0.position(id))))
     };
     view! {
         <article class="sorot-reader" data-testid="reader" aria-live="polite">
             {move || match open.get() {
                 Some(doc) => view! { <Article doc=doc selected=selected /> }.into_any(),
                 None => {
-                    let missing = view.0.with(|s| s.doc.clone());
+                    let missing = view.with(|s| s.doc.clone());
                     view! { <Welcome missing=missing /> }.into_any()
                 }
             }}
@@ -159,8 +160,7 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
         })
         .collect_view();
 
-    let close_target = move || view.0.with(|s| s.with_doc(None));
-    let on_close = on_link_click(view, close_target);
+    let close = |s: &ViewState| s.with_doc(None);
     let meta = [d.outlet.clone(), d.date.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let url = d.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let n = mentions.len();
@@ -193,7 +193,7 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     };
     view! {
         <header class="sorot-reader__head">
-            <a class="sorot-reader__close" href=move || href(&close_target()) on:click=on_close title="Close the article">"×"</a>
+            <a class="sorot-reader__close" href=link_href(view, close) on:click=on_link_click(view, close) title="Close the article">"×"</a>
             <h1 class="sorot-reader__title">{d.display_title()}</h1>
             <p class="sorot-reader__meta">
                 {if meta.is_empty() { d.id.clone() } else { format!("{meta} · {}", d.id) }}

@@ -4,11 +4,12 @@
 use std::sync::{Arc, Weak};
 
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 use sorot_engine::collection::Response;
 use sorot_engine::gazetteer::EntityId;
 
 use super::context::{Answer, Corpus, Current, View};
-use super::history::{go, href, on_link_click, Entry};
+use super::history::{go, link_href, on_link_click, Entry};
 use crate::render::snippet_pieces;
 use crate::url::{Sort, ViewState};
 
@@ -53,6 +54,8 @@ pub fn Results() -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let total_docs = corpus.0.docs().len();
     let shown = RwSignal::new(Shown::default());
+    // Each result hears only whether it itself opened or closed.
+    let open_doc = Selector::new(move || view.with(|s| s.doc.clone()));
     let limit = move || answer.with(|a| shown.with(|s| s.limit(a)));
     let count = move || answer.with(|a| a.0.hits.len());
     let page = move || {
@@ -61,10 +64,10 @@ pub fn Results() -> impl IntoView {
     };
     let on_sort = move |ev: leptos::ev::Event| {
         let sort = Sort::from_name(&event_target_value(&ev));
-        let next = view.0.with_untracked(|s| ViewState { sort, ..s.clone() });
+        let next = view.with_untracked(|s| ViewState { sort, ..s.clone() });
         go(view, next, Entry::Push);
     };
-    let sort_value = move || view.0.with(|s| s.sort.name());
+    let sort_value = move || view.with(|s| s.sort.name());
     view! {
         <section class="sorot-results" aria-label="Articles">
             <div class="sorot-results__bar">
@@ -84,7 +87,7 @@ pub fn Results() -> impl IntoView {
                 </label>
             </div>
             <ol class="sorot-results__list" data-testid="doc-list">
-                <For each=page key=|d| *d children=move |d| view! { <ResultItem doc=d selected=selected /> } />
+                <For each=page key=|d| *d children=move |d| view! { <ResultItem doc=d selected=selected open_doc=open_doc.clone() /> } />
             </ol>
             <Show when=move || count() == 0>
                 <p class="sorot-results__empty">"No article matches. Remove a word or a filter to widen the search."</p>
@@ -101,7 +104,7 @@ pub fn Results() -> impl IntoView {
 
 /// One result.
 #[component]
-fn ResultItem(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
+fn ResultItem(doc: usize, selected: Memo<Vec<EntityId>>, open_doc: Selector<Option<String>>) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let view = expect_context::<View>();
     let Current { answer, .. } = expect_context::<Current>();
@@ -109,12 +112,13 @@ fn ResultItem(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let d = &c.docs()[doc];
     let id = d.id.clone();
     let is_open = {
-        let id = id.clone();
-        Memo::new(move |_| view.0.with(|s| s.doc.as_deref() == Some(id.as_str())))
+        let key = Some(id.clone());
+        move || open_doc.selected(&key)
     };
-    let target = {
+    let current = is_open.clone();
+    let open = {
         let id = id.clone();
-        move || view.0.with(|s| s.with_doc(Some(&id)))
+        move |s: &ViewState| s.with_doc(Some(&id))
     };
     let meta = [d.outlet.clone(), d.date.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let snippet = {
@@ -173,11 +177,11 @@ fn ResultItem(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
         .collect_view();
     let untitled = d.title.as_deref().is_none_or(|t| t.trim().is_empty());
     view! {
-        <li class=move || if is_open.get() { "sorot-doc sorot-doc--open" } else { "sorot-doc" }>
+        <li class=move || if is_open() { "sorot-doc sorot-doc--open" } else { "sorot-doc" }>
             <a class="sorot-doc__link" data-testid="doc-item" data-doc=id.clone()
-                href={ let target = target.clone(); move || href(&target()) }
-                on:click=on_link_click(view, target)
-                aria-current=move || is_open.get().then_some("page")>
+                href=link_href(view, open.clone())
+                on:click=on_link_click(view, open)
+                aria-current=move || current().then_some("page")>
                 <span class=if untitled { "sorot-doc__title sorot-doc__title--untitled" } else { "sorot-doc__title" }>{d.display_title()}</span>
                 <span class="sorot-doc__meta">{if meta.is_empty() { d.id.clone() } else { meta }}</span>
             </a>

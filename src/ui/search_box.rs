@@ -19,10 +19,10 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="Search words, e.g. kerja sama"
-                prop:value=move || view.0.with(|s| s.q.clone())
+                prop:value=move || view.with(|s| s.q.clone())
                 on:input=move |ev| {
                     let q = event_target_value(&ev);
-                    let next = view.0.with_untracked(|s| crate::url::ViewState { q, ..s.clone() });
+                    let next = view.with_untracked(|s| crate::url::ViewState { q, ..s.clone() });
                     go(view, next, Entry::Replace);
                 }
             />
