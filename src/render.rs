@@ -117,19 +117,18 @@ pub fn mention_class(m: &Mention, kind: &str) -> String {
 /// of mentions and query hits. Single line breaks stay inside a paragraph. Whitespace-only
 /// paragraphs are dropped; every other byte of `text` lands in exactly one piece.
 pub fn paragraphs(text: &str, mentions: &[Mention], hits: &[Span]) -> Vec<Vec<Piece>> {
-    let hs = sorted(hits.to_vec());
-    layout(text, mentions)
+    // The same cut as `segments`, with each mention's pieces laid flat.
+    segments(text, mentions, hits)
         .into_iter()
         .map(|p| {
-            let covered = coverage(&hs, p.span);
-            let mut cursor = 0;
-            let mut out = Vec::with_capacity(p.parts.len());
-            for part in p.parts {
-                for (span, hit) in split_from(part.span, &covered, &mut cursor) {
-                    out.push(Piece { text: span.slice(text).to_string(), hit, mention: part.mention });
-                }
-            }
-            out
+            p.into_iter()
+                .flat_map(|seg| match seg {
+                    Segment::Text { text, hit } => vec![Piece { text, hit, mention: None }],
+                    Segment::Mention { mention, pieces } => {
+                        pieces.into_iter().map(|(text, hit)| Piece { text, hit, mention: Some(mention) }).collect()
+                    }
+                })
+                .collect()
         })
         .collect()
 }

@@ -181,7 +181,7 @@ pub fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 ///
 /// Bytes may be fed in chunks cut anywhere ([`JsonLines::push`], then [`JsonLines::finish`]),
 /// so a download is read as it arrives. For readers that parse lines in parallel,
-/// [`parse_line`] is the stateless part and [`JsonLines::accept`] the rest.
+/// [`parse_line`] is the stateless part and [`JsonLines::accept_id`] the rest.
 #[derive(Debug, Default)]
 pub struct JsonLines {
     /// Line of each id seen so far.
@@ -267,14 +267,8 @@ impl JsonLines {
         }
     }
 
-    /// Takes a document that [`parse_line`] read from line `line`, unless its id was taken
-    /// before. Lines must be accepted in file order.
-    pub fn accept(&mut self, doc: Document, line: usize) -> Result<Document, LineError> {
-        self.accept_id(&doc.id, line).map(|()| doc)
-    }
-
-    /// [`JsonLines::accept`] for a reader that keeps the document elsewhere: `Ok` when `id` is
-    /// new, else the error that skips line `line`.
+    /// Takes the id of a document that [`parse_line`] read from line `line`: `Ok` when it is
+    /// new, else the error that skips the line. Lines must be accepted in file order.
     pub fn accept_id(&mut self, id: &str, line: usize) -> Result<(), LineError> {
         match self.seen.get(id) {
             Some(&first) => Err(LineError {
