@@ -14,12 +14,16 @@ const TYPES = {
   '.css': 'text/css', '.json': 'application/json', '.jsonl': 'application/x-ndjson', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves dist/ at BASE_PATH, plus extra in-memory files (name → content) for corpora. */
+/**
+ * Serves dist/ at BASE_PATH, plus extra files for corpora: name → content, or name → a
+ * function `(req, res)` that answers itself (a redirect, a broken or stalled download).
+ */
 export async function serve(extra = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(BASE_PATH)) { res.writeHead(404).end(); return; }
     let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
+    if (typeof extra[rel] === 'function') { extra[rel](req, res); return; }
     if (rel in extra) { res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(extra[rel]); return; }
     const file = normalize(join(DIST, rel));
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
@@ -30,7 +34,11 @@ export async function serve(extra = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); },
+  };
 }
 
 /** Headless Chromium; `gc` exposes window.gc() and precise memory figures for benchmarks. */

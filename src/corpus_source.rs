@@ -14,6 +14,8 @@
 //! assert!(check("data:application/json,{}", page).is_err());
 //! ```
 
+use sorot_engine::corpus::LineError;
+
 /// A corpus address that may be fetched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -81,6 +83,24 @@ pub fn fetch_failed(source: &Source, page: &str) -> String {
     }
 }
 
+/// What to say when the address answered with a redirect that the browser would not follow:
+/// the new address is on a host that does not let this page read it.
+pub fn redirect_failed(source: &Source, page: &str) -> String {
+    let page_origin = origin(page).unwrap_or_else(|| "this page's origin".into());
+    format!(
+        "{} redirects to another address, which the browser could not read. A corpus on another host must be \
+         served with the header “Access-Control-Allow-Origin: {page_origin}” (or “*”), and so must every \
+         redirect on the way to it; or link to the final address directly.",
+        source.url
+    )
+}
+
+/// Whether an HTTP error status may pass if the page tries again: a timeout, too many requests
+/// or a server error, but not a missing file or a refused one.
+pub fn status_may_pass(status: u16) -> bool {
+    matches!(status, 408 | 425 | 429 | 500..=599)
+}
+
 /// What to say about an answer that is not a JSON Lines file, from its content type and first
 /// bytes: an HTML page (a link to a page about the file, a login wall, an error page), or
 /// `None` when it may be JSON Lines.
@@ -117,6 +137,58 @@ pub fn too_large(bytes: f64) -> Option<String> {
     })
 }
 
+/// The lines of a corpus that were skipped, and those whose document was kept with a change.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reported {
+    /// Lines no document came from.
+    pub skipped: Vec<LineError>,
+    /// Lines whose document was kept with a change (a converted field, a replaced character).
+    pub altered: Vec<LineError>,
+}
+
+impl Reported {
+    /// Lines reported.
+    pub fn len(&self) -> usize {
+        self.skipped.len() + self.altered.len()
+    }
+
+    /// No line was reported.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The first `n` reported lines in file order, each saying whether its document was kept.
+    pub fn first(&self, n: usize) -> Vec<String> {
+        let (mut s, mut a) = (self.skipped.iter().peekable(), self.altered.iter().peekable());
+        let mut out = Vec::with_capacity(n.min(self.len()));
+        while out.len() < n {
+            let skipped = match (s.peek(), a.peek()) {
+                (Some(x), Some(y)) => x.line <= y.line,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            out.push(if skipped {
+                format!("{}; skipped", s.next().unwrap())
+            } else {
+                format!("{}; kept", a.next().unwrap())
+            });
+        }
+        out
+    }
+
+    /// One line about what was reported: how many lines were skipped, and how many kept with a change.
+    pub fn summary(&self) -> String {
+        match (self.skipped.len(), self.altered.len()) {
+            (s, 0) => format!("{s} line(s) of the corpus could not be read and were skipped"),
+            (0, k) => format!("{k} line(s) of the corpus were read with a change and kept"),
+            (s, k) => format!(
+                "{s} line(s) of the corpus could not be read and were skipped; {k} were read with a change and kept"
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +221,24 @@ mod tests {
     }
 
     #[test]
+    fn a_redirect_the_browser_would_not_follow_names_the_header_and_the_way_out() {
+        let m = redirect_failed(&check("data/a.jsonl", PAGE).unwrap(), PAGE);
+        assert!(m.starts_with("data/a.jsonl redirects"), "{m}");
+        assert!(m.contains("Access-Control-Allow-Origin: https://user.github.io"), "{m}");
+        assert!(m.contains("final address"), "{m}");
+    }
+
+    #[test]
+    fn only_passing_http_failures_are_worth_a_retry() {
+        for s in [408, 429, 500, 502, 503, 504] {
+            assert!(status_may_pass(s), "{s}");
+        }
+        for s in [400, 401, 403, 404, 410] {
+            assert!(!status_may_pass(s), "{s}");
+        }
+    }
+
+    #[test]
     fn an_html_page_is_told_apart_from_json_lines() {
         assert!(not_json_lines(Some("text/html; charset=utf-8"), b"  <!DOCTYPE html><html>").is_some());
         assert!(not_json_lines(None, b"\n<html lang=id>").is_some());
@@ -157,6 +247,24 @@ mod tests {
             not_json_lines(Some("text/html"), b"{\"id\": 1}").is_none(),
             "a wrong type on a JSON file is no reason to refuse it"
         );
+    }
+
+    #[test]
+    fn reported_lines_are_listed_in_file_order_and_counted_by_what_became_of_them() {
+        let e = |line: usize, message: &str| LineError { line, message: message.into() };
+        let r = Reported { skipped: vec![e(2, "not JSON"), e(9, "no text")], altered: vec![e(4, "title converted")] };
+        assert_eq!(
+            r.first(10),
+            ["line 2: not JSON; skipped", "line 4: title converted; kept", "line 9: no text; skipped"]
+        );
+        assert_eq!(r.first(1), ["line 2: not JSON; skipped"]);
+        assert_eq!(
+            r.summary(),
+            "2 line(s) of the corpus could not be read and were skipped; 1 were read with a change and kept"
+        );
+        let kept = Reported { altered: r.altered.clone(), ..Reported::default() };
+        assert_eq!(kept.summary(), "1 line(s) of the corpus were read with a change and kept");
+        assert!(Reported::default().is_empty());
     }
 
     #[test]

@@ -152,6 +152,136 @@ pub fn layout(text: &str, mentions: &[Mention]) -> Vec<Paragraph> {
         .collect()
 }
 
+/// A stretch of a paragraph that the reader builds in one go: a whole paragraph, or, for a
+/// paragraph longer than a block's budget, one of the pieces it is cut into, so that a huge
+/// document renders a little at a time and lays out a block at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Where, in bytes of the document.
+    pub span: Span,
+    /// It begins its paragraph (the others continue the one before).
+    pub opens: bool,
+    /// Its parts, in order; together they cover `span` exactly.
+    pub parts: Vec<Part>,
+}
+
+/// Bytes of text after which a block ends, at the next space between two mentions.
+pub const BLOCK_BYTES: u32 = 4096;
+
+/// The paragraphs of `text` cut into [`Block`]s of about `budget` bytes, made one at a time as
+/// they are asked for: a paragraph shorter than that is one block, cut at the edges of its
+/// mentions exactly as [`layout`] cuts it; a longer one is cut in the text between mentions
+/// (never inside a mention or a word), after a sentence's end where one is near, or at a space.
+/// Each block costs time in its own size only, so the first of a huge document comes at once.
+///
+/// The cutter holds no borrow of the text (the reader keeps it across tasks): each
+/// [`Blocks::next_block`] is handed the same text again.
+pub fn blocks(text: &str, mentions: &[Mention], budget: u32) -> Blocks {
+    Blocks { paragraphs: paragraph_ranges(text), p: 0, at: None, ms: sorted_mentions(mentions), next: 0, budget }
+}
+
+/// The blocks of a document, as [`blocks`] makes them.
+pub struct Blocks {
+    paragraphs: Vec<(usize, usize)>,
+    /// The paragraph being cut.
+    p: usize,
+    /// Where its next block starts, once its first one is made.
+    at: Option<u32>,
+    /// Non-empty mentions by start, and the first not yet placed in a block.
+    ms: Vec<(usize, Span)>,
+    next: usize,
+    budget: u32,
+}
+
+impl Blocks {
+    /// The spans of the paragraphs, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = Span> + '_ {
+        self.paragraphs.iter().map(|&(s, e)| Span::new(s, e))
+    }
+
+    /// Where a block starting at `start` in paragraph `para` ends: the paragraph's end if that is
+    /// within the budget, else the first place after the budget where plain text can be cut.
+    fn end_of(&self, text: &str, start: u32, para: Span) -> u32 {
+        if para.end - start <= self.budget {
+            return para.end;
+        }
+        let mut target = start + self.budget;
+        let mut reach = start;
+        let mut j = self.next;
+        loop {
+            // Never inside a mention: go past every mention that starts before the target.
+            while j < self.ms.len() && self.ms[j].1.start < target {
+                let m = self.ms[j].1;
+                if m.end <= para.end {
+                    reach = reach.max(m.end);
+                }
+                j += 1;
+            }
+            let from = target.max(reach);
+            if from >= para.end {
+                return para.end;
+            }
+            let limit = self.ms.get(j).map_or(para.end, |m| m.1.start.min(para.end));
+            if let Some(cut) = cut_point(text, Span { start: from, end: limit.max(from) }) {
+                return cut;
+            }
+            // No space before the next mention: look past it.
+            target = limit + 1;
+        }
+    }
+
+    /// The next block of `text` (the text the cutter was made for), or `None` after the last.
+    pub fn next_block(&mut self, text: &str) -> Option<Block> {
+        let &(ps, pe) = self.paragraphs.get(self.p)?;
+        let para = Span::new(ps, pe);
+        let opens = self.at.is_none();
+        if opens {
+            // Mentions starting before this paragraph can never lie inside it or a later one.
+            self.next += self.ms[self.next..].partition_point(|m| m.1.start < para.start);
+        }
+        let start = self.at.unwrap_or(para.start);
+        let end = self.end_of(text, start, para);
+        let upto = self.next + self.ms[self.next..].partition_point(|m| m.1.start < end);
+        let parts = parts_of(Span { start, end }, &self.ms[self.next..upto]);
+        self.next = upto;
+        if end >= para.end {
+            self.p += 1;
+            self.at = None;
+        } else {
+            self.at = Some(end);
+        }
+        Some(Block { span: Span { start, end }, opens, parts })
+    }
+}
+
+/// Where in `window` (plain text) a block may end: just after the first sentence end (`. `,
+/// `! `, `? `) in its first 512 bytes, else after its first space; `None` if it has no space.
+fn cut_point(text: &str, window: Span) -> Option<u32> {
+    let bytes = &text.as_bytes()[window.range()];
+    let near = &bytes[..bytes.len().min(512)];
+    let sentence = near.windows(2).position(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace());
+    let at = match sentence {
+        Some(i) => i + 2,
+        None => bytes.iter().position(|b| b.is_ascii_whitespace())? + 1,
+    };
+    Some(window.start + at as u32)
+}
+
+/// The stretches of `text` that the query's `hits` mark in the reader, over every paragraph:
+/// [`coverage`] of each paragraph in turn, as one sorted list of disjoint spans. A hit that
+/// crosses a paragraph's edge is not marked.
+pub fn reader_coverage(hits: &[Span], paragraphs: impl IntoIterator<Item = Span>) -> Vec<Span> {
+    paragraphs.into_iter().flat_map(|p| coverage(hits, p)).collect()
+}
+
+/// The spans of `covered` (sorted, disjoint, as [`reader_coverage`] returns them) that overlap
+/// `window`: what [`split`] needs to cut a block's parts. Found by binary search.
+pub fn overlapping(covered: &[Span], window: Span) -> &[Span] {
+    let from = covered.partition_point(|c| c.end <= window.start);
+    let to = from + covered[from..].partition_point(|c| c.start < window.end);
+    &covered[from..to]
+}
+
 /// The stretches of `window` that `hits` cover, for [`split`]: sorted, disjoint, with
 /// touching or overlapping hits joined. Only hits wholly inside `window` count.
 ///
@@ -551,6 +681,97 @@ mod tests {
         }
     }
 
+    fn all_blocks(text: &str, mut cutter: Blocks) -> Vec<Block> {
+        std::iter::from_fn(|| cutter.next_block(text)).collect()
+    }
+
+    /// Checks that `bs` cover the paragraphs of `laid` exactly, in order, each part whole.
+    fn assert_tiles(bs: &[Block], laid: &[Paragraph]) {
+        let parts: Vec<Part> = laid.iter().flat_map(|p| p.parts.iter().copied()).collect();
+        let mut again: Vec<Part> = Vec::new();
+        for b in bs {
+            assert_eq!(b.parts.first().map(|p| p.span.start), Some(b.span.start));
+            assert_eq!(b.parts.last().map(|p| p.span.end), Some(b.span.end));
+            for &p in &b.parts {
+                match again.last_mut() {
+                    // A plain part cut at a block's edge, joined again.
+                    Some(last)
+                        if !b.opens
+                            && last.span.end == p.span.start
+                            && last.mention.is_none()
+                            && p.mention.is_none() =>
+                    {
+                        last.span.end = p.span.end
+                    }
+                    _ => again.push(p),
+                }
+            }
+        }
+        assert_eq!(again, parts);
+        assert_eq!(bs.iter().filter(|b| b.opens).count(), laid.len(), "one opening block a paragraph");
+    }
+
+    #[test]
+    fn a_paragraph_under_the_budget_is_one_block_and_a_longer_one_is_cut_between_sentences() {
+        let c = Collection::new(crate::bundled::documents(), Matcher::bundled());
+        for doc in 0..c.docs().len() {
+            let text = &c.docs()[doc].text;
+            let laid = layout(text, c.mentions(doc));
+            let bs = all_blocks(text, blocks(text, c.mentions(doc), BLOCK_BYTES));
+            assert_tiles(&bs, &laid);
+            assert!(bs.iter().all(|b| b.opens), "no seed paragraph is longer than a block");
+        }
+        // One paragraph of 2,000 sentences, each with a mention.
+        let text = "Menlu Rusia bertemu mitranya di Jakarta pada hari Senin. ".repeat(2_000);
+        let ms = Matcher::bundled().find(&text);
+        let laid = layout(&text, &ms);
+        let bs = all_blocks(&text, blocks(&text, &ms, BLOCK_BYTES));
+        assert_tiles(&bs, &laid);
+        assert!(bs.len() > 25, "{} blocks", bs.len());
+        for b in &bs[..bs.len() - 1] {
+            let shown = b.span.slice(&text);
+            assert!(shown.ends_with(". "), "cut after a sentence: {:?}", &shown[shown.len() - 20..]);
+            assert!(b.span.len() as u32 <= BLOCK_BYTES + 512 + 64, "{}", b.span.len());
+        }
+        // No space at all: nowhere to cut, one block.
+        let word = "x".repeat(10_000);
+        let bs = all_blocks(&word, blocks(&word, &[], BLOCK_BYTES));
+        assert_eq!(bs.len(), 1);
+        assert_eq!(bs[0].span, Span::new(0, 10_000));
+    }
+
+    #[test]
+    fn a_blocks_hits_are_the_overlapping_stretches_and_split_exactly_as_the_paragraphs_do() {
+        let text = "Rusia dan China bekerja sama. ".repeat(400);
+        let ms = Matcher::bundled().find(&text);
+        // "sama. Rusia" crosses block edges, as a phrase hit can.
+        let hits: Vec<Span> = text.match_indices("sama. Rusia").map(|(i, m)| Span::new(i, i + m.len())).collect();
+        let laid = layout(&text, &ms);
+        let covered = reader_coverage(&hits, laid.iter().map(|p| p.span));
+        let whole: Vec<(Span, bool)> = laid
+            .iter()
+            .flat_map(|p| p.parts.iter().flat_map(|part| split(part.span, &coverage(&hits, p.span))))
+            .collect();
+        let by_block: Vec<(Span, bool)> = all_blocks(&text, blocks(&text, &ms, 1024))
+            .into_iter()
+            .flat_map(|b| {
+                let cv = overlapping(&covered, b.span);
+                b.parts.iter().flat_map(|part| split(part.span, cv)).collect::<Vec<_>>()
+            })
+            .collect();
+        // Laid flat and with touching pieces of the same kind joined, the two are the same.
+        let join = |v: Vec<(Span, bool)>| {
+            v.into_iter().fold(Vec::<(Span, bool)>::new(), |mut acc, (s, h)| {
+                match acc.last_mut() {
+                    Some(last) if last.1 == h && last.0.end == s.start => last.0.end = s.end,
+                    _ => acc.push((s, h)),
+                }
+                acc
+            })
+        };
+        assert_eq!(join(by_block), join(whole));
+    }
+
     /// A one-paragraph document with `n` mentions and `n` hits.
     fn one_paragraph(n: usize) -> (String, Vec<Mention>, Vec<Span>) {
         // "Rusia dan China, " repeated: each "Rusia" a mention, each "China" a hit.
@@ -568,9 +789,20 @@ mod tests {
             let t = std::time::Instant::now();
             let ps = paragraphs(&text, &ms, &hs);
             let segs = segments(&text, &ms, &hs);
+            // What the reader does: blocks, and each block's hits.
+            let cutter = blocks(&text, &ms, BLOCK_BYTES);
+            let covered = reader_coverage(&hs, cutter.paragraphs());
+            let marked: usize = all_blocks(&text, cutter)
+                .iter()
+                .map(|b| {
+                    let cv = overlapping(&covered, b.span);
+                    b.parts.iter().map(|p| split(p.span, cv).len()).sum::<usize>()
+                })
+                .sum();
             best = best.min(t.elapsed());
             assert_eq!(ps[0].len(), 4 * n);
             assert_eq!(segs[0].len(), 4 * n);
+            assert_eq!(marked, 4 * n);
         }
         best
     }

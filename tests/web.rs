@@ -108,6 +108,17 @@ async fn the_reader_marks_every_mention_with_its_entity() {
 }
 
 #[wasm_bindgen_test]
+async fn opening_another_article_shows_its_mentions_only() {
+    let (root, view) = mount(ViewState { doc: Some("a".into()), ..ViewState::default() }, reader);
+    tick().await;
+    view.update(|s| s.doc = Some("b".into()));
+    tick().await;
+    assert_eq!(texts(&root, "p mark.mention", "data-entity"), ["asean:ASEAN", "RU:Rusia"]);
+    assert_eq!(all(&root, "p.sorot-reader__p").len(), 1, "one paragraph");
+    assert_eq!(all(&root, "[data-testid=reader-body][data-rendered]").len(), 1, "built in full");
+}
+
+#[wasm_bindgen_test]
 async fn typing_marks_hits_inside_the_same_mention_marks() {
     let (root, view) = mount(ViewState { doc: Some("a".into()), ..ViewState::default() }, reader);
     tick().await;

@@ -15,6 +15,7 @@ use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
 use crate::bundled;
+use crate::corpus_source::Reported;
 use crate::url::ViewState;
 
 /// The explorer: the bundled corpus, or the one named by `?corpus=`.
@@ -26,10 +27,16 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     let status = RwSignal::new(LoadStatus::Loading(Progress::default()));
-    match view.with_untracked(|s| s.corpus.clone()) {
-        None => status.set(LoadStatus::Ready(bundled_corpus(), Vec::new())),
+    let source = view.with_untracked(|s| s.corpus.clone());
+    match source.clone() {
+        None => status.set(LoadStatus::Ready(bundled_corpus(), Reported::default())),
         Some(url) => load_corpus(url, status),
     }
+    let retry = move |_| {
+        if let Some(url) = source.clone() {
+            load_corpus(url, status);
+        }
+    };
 
     view! {
         <div class="sorot">
@@ -41,19 +48,27 @@ pub fn App() -> impl IntoView {
                 <SearchBox />
             </header>
             {move || match status.get() {
-                LoadStatus::Ready(corpus, errors) => view! { <Explorer corpus=corpus errors=errors /> }.into_any(),
+                LoadStatus::Ready(corpus, reported) => view! { <Explorer corpus=corpus reported=reported /> }.into_any(),
                 LoadStatus::Loading(p) => view! { <Loading progress=p /> }.into_any(),
-                LoadStatus::Failed(message) => view! {
+                LoadStatus::Failed(failure) => view! {
                     <main class="sorot-status" role="alert" data-testid="corpus-error">
                         <h1>"The corpus could not be loaded"</h1>
-                        <p>{message}</p>
-                        <p><a href=move || href(&ViewState::default())>"Explore the bundled articles instead"</a></p>
+                        <p>{failure.message}</p>
+                        <p class="sorot-status__actions">
+                            {failure.retry.then(|| view! {
+                                <button type="button" class="sorot-button" data-testid="corpus-retry" on:click=retry.clone()>"Try again"</button>
+                            })}
+                            <a href=move || href(&ViewState::default())>"Explore the bundled articles instead"</a>
+                        </p>
                     </main>
                 }.into_any(),
             }}
         </div>
     }
 }
+
+/// Reported lines listed on the page; the rest are counted.
+const ERRORS_LISTED: usize = 20;
 
 /// The bundled seed corpus, annotated and indexed, with the timings recorded on `<body>`.
 fn bundled_corpus() -> Corpus {
@@ -89,7 +104,7 @@ fn Loading(progress: Progress) -> impl IntoView {
 
 /// Facets, results and reader over a ready corpus.
 #[component]
-fn Explorer(corpus: Corpus, errors: Vec<String>) -> impl IntoView {
+fn Explorer(corpus: Corpus, reported: Reported) -> impl IntoView {
     let view = expect_context::<View>();
     provide_context(corpus.clone());
     let selected = {
@@ -128,12 +143,15 @@ fn Explorer(corpus: Corpus, errors: Vec<String>) -> impl IntoView {
             let _ = body.set_attribute("data-ready", "true");
         }
     });
-    let skipped = errors.len();
+    let n = reported.len();
     view! {
-        {(skipped > 0).then(|| view! {
+        {(n > 0).then(|| view! {
             <details class="sorot-errors" data-testid="corpus-errors">
-                <summary>{format!("{skipped} line(s) of the corpus could not be read and were skipped")}</summary>
-                <ul>{errors.into_iter().take(20).map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                <summary>{reported.summary()}</summary>
+                <ul>{reported.first(ERRORS_LISTED).into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                {(n > ERRORS_LISTED).then(|| view! {
+                    <p>{format!("… and {} more: sorot annotate lists them all.", n - ERRORS_LISTED)}</p>
+                })}
             </details>
         })}
         <main class="sorot-main">

@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::context::Corpus;
-use crate::corpus_source;
+use crate::corpus_source::{self, Reported};
 use sorot_engine::corpus::JsonLines;
 
 /// Milliseconds of annotating between two chances for the page to repaint and take input.
@@ -27,10 +27,33 @@ const STALL_MS: i32 = 30_000;
 pub enum LoadStatus {
     /// Still working.
     Loading(Progress),
-    /// Ready, with messages about skipped lines.
-    Ready(Corpus, Vec<String>),
+    /// Ready, with the lines that were skipped or read with a change.
+    Ready(Corpus, Reported),
     /// Nothing to show, and why.
-    Failed(String),
+    Failed(Failure),
+}
+
+/// Why a corpus could not be loaded, and whether trying again may help (a dropped connection,
+/// a stalled download, a busy server) or not (a refused address, an HTML page, a file too
+/// large for the tab).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// What to tell the reader.
+    pub message: String,
+    /// Loading again may succeed: the page offers a button for it.
+    pub retry: bool,
+}
+
+impl Failure {
+    /// A failure that trying again will not mend.
+    fn lasting(message: impl Into<String>) -> Failure {
+        Failure { message: message.into(), retry: false }
+    }
+
+    /// A failure that may pass: the page offers to try again.
+    fn passing(message: impl Into<String>) -> Failure {
+        Failure { message: message.into(), retry: true }
+    }
 }
 
 /// A stage of loading and how far it is.
@@ -53,8 +76,14 @@ impl Progress {
     }
 }
 
-/// Starts loading `url` in the background; `status` follows it.
+/// Starts loading `url` in the background; `status` follows it. Called again after a failure,
+/// it starts over.
 pub fn load_corpus(url: String, status: RwSignal<LoadStatus>) {
+    status.set(LoadStatus::Loading(Progress {
+        stage: "Downloading".into(),
+        detail: url.clone(),
+        ..Progress::default()
+    }));
     wasm_bindgen_futures::spawn_local(async move {
         let result = load(&url, status).await;
         if let Err(message) = result {
@@ -63,27 +92,35 @@ pub fn load_corpus(url: String, status: RwSignal<LoadStatus>) {
     });
 }
 
-async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
+async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), Failure> {
     let set = |stage: &str, detail: String, done: f64, total: Option<f64>| {
         status.set(LoadStatus::Loading(Progress { stage: stage.into(), detail, done, total }));
     };
     let page = window().location().href().unwrap_or_default();
-    let source = corpus_source::check(url, &page)?;
-    set("Downloading", url.to_string(), 0.0, None);
+    let source = corpus_source::check(url, &page).map_err(Failure::lasting)?;
     let perf = window().performance();
     let now = move || perf.as_ref().map_or(0.0, |p| p.now());
-    let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
-        .await
-        .map_err(|_| corpus_source::fetch_failed(&source, &page))?
-        .dyn_into()
-        .map_err(js)?;
+    let js = |e: JsValue| Failure::lasting(e.as_string().unwrap_or_else(|| format!("{e:?}")));
+    let resp: web_sys::Response = match JsFuture::from(window().fetch_with_str(url)).await {
+        Ok(resp) => resp.dyn_into().map_err(js)?,
+        Err(_) => {
+            let message = if redirects(url).await {
+                corpus_source::redirect_failed(&source, &page)
+            } else {
+                corpus_source::fetch_failed(&source, &page)
+            };
+            return Err(Failure::passing(message));
+        }
+    };
+    // Where the file came from, when the address redirected: said with every later failure.
+    let from = if resp.redirected() { format!(" (redirected to {})", resp.url()) } else { String::new() };
     if !resp.ok() {
-        return Err(format!("{url}: the server answered {} {}", resp.status(), resp.status_text()));
+        let message = format!("{url}{from}: the server answered {} {}", resp.status(), resp.status_text());
+        return Err(Failure { message, retry: corpus_source::status_may_pass(resp.status()) });
     }
     let total = resp.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<f64>().ok());
     if let Some(message) = total.and_then(corpus_source::too_large) {
-        return Err(message);
+        return Err(Failure::lasting(message));
     }
     let content_type = resp.headers().get("content-type").ok().flatten();
     let arrived = now();
@@ -93,13 +130,13 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     let mut lines = JsonLines::new();
     let mut received = 0usize;
     let mut builder = CollectionBuilder::new(Matcher::bundled());
-    let mut errors: Vec<String> = Vec::new();
+    let mut report = Reported::default();
     let mut busy = 0.0;
     let mut slice_start = now();
     let mut add = |parsed: Parsed, builder: &mut CollectionBuilder<'_>| {
         let t = now();
-        errors.extend(parsed.errors.iter().map(|e| format!("{e}; skipped")));
-        errors.extend(parsed.altered.iter().map(|e| format!("{e}; kept")));
+        report.skipped.extend(parsed.errors);
+        report.altered.extend(parsed.altered);
         for d in parsed.documents {
             builder.add(d);
         }
@@ -112,13 +149,13 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
             let mb = received as f64 / 1e6;
             let chunk = JsFuture::from(Promise::race(&js_sys::Array::of2(&reader.read(), &timeout(STALL_MS))))
                 .await
-                .map_err(|_| format!("{url}: the download broke off after {mb:.1} MB. Reload the page to retry."))?;
+                .map_err(|_| Failure::passing(format!("{url}{from}: the download broke off after {mb:.1} MB.")))?;
             if chunk.is_undefined() {
                 let _ = reader.cancel();
-                return Err(format!(
-                    "{url}: the download stalled: nothing arrived for {} s after {mb:.1} MB. Reload the page to retry.",
+                return Err(Failure::passing(format!(
+                    "{url}{from}: the download stalled: nothing arrived for {} s after {mb:.1} MB.",
                     STALL_MS / 1000
-                ));
+                )));
             }
             if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
                 break;
@@ -129,13 +166,13 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
             if received == 0 {
                 if let Some(message) = corpus_source::not_json_lines(content_type.as_deref(), &bytes) {
                     let _ = reader.cancel();
-                    return Err(format!("{url}: {message}"));
+                    return Err(Failure::lasting(format!("{url}{from}: {message}")));
                 }
             }
             received += bytes.len();
             if let Some(message) = corpus_source::too_large(received as f64) {
                 let _ = reader.cancel();
-                return Err(message);
+                return Err(Failure::lasting(message));
             }
             let parsed = lines.push(&bytes);
             add(parsed, &mut builder);
@@ -155,10 +192,10 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
     add(lines.finish(), &mut builder);
     let total_docs = builder.len();
     if total_docs == 0 {
-        let first = errors.first().cloned().unwrap_or_else(|| "the file is empty".into());
+        let first = report.first(1).pop().unwrap_or_else(|| "the file is empty".into());
         let what =
             if lines.lines() == 0 { "is empty".to_string() } else { format!("holds no readable document ({first})") };
-        return Err(format!("{url} {what}; {} line(s) reported", errors.len()));
+        return Err(Failure::lasting(format!("{url}{from} {what}; {} line(s) reported", report.len())));
     }
     let built_at = now();
     set("Finishing the index", format!("{total_docs} articles"), 1.0, Some(1.0));
@@ -175,8 +212,22 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), String> {
         let _ = body.set_attribute("data-load-phases", &phases);
         let _ = body.set_attribute("data-docs", &total_docs.to_string());
     }
-    status.set(LoadStatus::Ready(Corpus(Arc::new(collection)), errors));
+    status.set(LoadStatus::Ready(Corpus(Arc::new(collection)), report));
     Ok(())
+}
+
+/// Whether `url` answers with a redirect, asked without following it: after a failed fetch,
+/// this tells a redirect the browser would not follow (to a host that does not allow this page
+/// to read it) from a host that cannot be reached.
+async fn redirects(url: &str) -> bool {
+    let init = web_sys::RequestInit::new();
+    init.set_redirect(web_sys::RequestRedirect::Manual);
+    match JsFuture::from(window().fetch_with_str_and_init(url, &init)).await {
+        Ok(resp) => {
+            resp.dyn_into::<web_sys::Response>().is_ok_and(|r| r.type_() == web_sys::ResponseType::Opaqueredirect)
+        }
+        Err(_) => false,
+    }
 }
 
 /// A promise that resolves to `undefined` after `ms` milliseconds.

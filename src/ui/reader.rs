@@ -7,8 +7,12 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
+use leptos::tachys::view::any_view::AnyViewState;
+use leptos::tachys::view::{Mountable, Render};
+use sorot_engine::collection::Collection;
 use sorot_engine::gazetteer::{EntityId, Gazetteer};
 use sorot_engine::matcher::Mention;
+use sorot_engine::span::Span;
 use wasm_bindgen::JsCast;
 
 use super::context::{Corpus, Current, View};
@@ -67,8 +71,9 @@ fn Welcome(missing: Option<String>) -> impl IntoView {
     }
 }
 
-/// One article, highlighted. Built once per opened article: as the query changes, only the
-/// paragraphs whose hits changed re-cut their text, inside mention marks that stay as they are.
+/// One article, highlighted. Built once per opened article, a block at a time (see
+/// [`render_progressively`]): as the query changes, only the blocks whose hits changed re-cut
+/// their text, inside mention marks that stay as they are.
 #[component]
 fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
@@ -118,47 +123,22 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     // The body follows the query: its hits are marked too, inside mentions where they overlap.
-    let hits = {
+    let blocks = render::blocks(&d.text, mentions, render::BLOCK_BYTES);
+    let paragraphs: Vec<Span> = blocks.paragraphs().collect();
+    let covered = {
         let c = c.clone();
-        Memo::new(move |_| answer.with(|a| render::sorted(c.hits(doc, &a.0.matched))))
-    };
-    let body = render::layout(&d.text, mentions)
-        .into_iter()
-        .map(|p| {
-            let covered = Memo::new(move |_| hits.with(|h| render::coverage(h, p.span)));
-            let parts = p
-                .parts
-                .into_iter()
-                .map(|part| {
-                    let c = c.clone();
-                    let text = move || {
-                        let text = &c.docs()[doc].text;
-                        covered.with(|cv| {
-                            render::split(part.span, cv)
-                                .into_iter()
-                                .map(|(s, hit)| {
-                                    let t = s.slice(text).to_string();
-                                    if hit {
-                                        Either::Right(view! { <mark class="hit">{t}</mark> })
-                                    } else {
-                                        Either::Left(t)
-                                    }
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                    };
-                    match part.mention {
-                        None => text.into_any(),
-                        Some(i) => {
-                            let m = &mentions[i];
-                            mention_mark(g, m, i, is_selected[&m.entity], &focused, text)
-                        }
-                    }
-                })
-                .collect_view();
-            view! { <p class="sorot-reader__p">{parts}</p> }
+        Memo::new(move |_| {
+            answer.with(|a| {
+                render::reader_coverage(&render::sorted(c.hits(doc, &a.0.matched)), paragraphs.iter().copied())
+            })
         })
-        .collect_view();
+    };
+    let long = d.text.len() > LONG_BYTES;
+    let body = NodeRef::<leptos::html::Div>::new();
+    {
+        let marks = Marks { collection: c.clone(), doc, covered, is_selected, focused: focused.clone() };
+        body.on_load(move |el| render_progressively(el.into(), blocks, marks));
+    }
 
     let close = |s: &ViewState| s.with_doc(None);
     let meta = [d.outlet.clone(), d.date.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
@@ -209,8 +189,120 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
             </div>
             {(n == 0).then(|| view! { <p class="sorot-notice">"No country or organization is mentioned in this article."</p> })}
         </header>
-        <div class="sorot-reader__body">{body}</div>
+        <div class=if long { "sorot-reader__body sorot-reader__body--long" } else { "sorot-reader__body" }
+            node_ref=body aria-busy="true" data-testid="reader-body"></div>
     }
+}
+
+/// Bytes after which an article counts as long: its blocks then skip layout while off screen.
+const LONG_BYTES: usize = 256 * 1024;
+/// Milliseconds of building blocks before the page gets a chance to paint and take input.
+const FRAME_MS: f64 = 8.0;
+
+/// What every block of an article needs to mark its mentions and hits.
+#[derive(Clone)]
+struct Marks {
+    collection: Arc<Collection>,
+    doc: usize,
+    /// The stretches the query's hits cover, over the whole article.
+    covered: Memo<Vec<Span>>,
+    is_selected: HashMap<EntityId, Memo<bool>>,
+    focused: Selector<Option<usize>>,
+}
+
+/// Builds the article's blocks into `body` in order: as many as fit in a frame's worth of work
+/// now, then the rest a frame's worth at a time, so that even an article of megabytes in one
+/// paragraph shows its start at once and never holds up the page. The blocks belong to the
+/// component that called this: its end drops them and stops the work.
+fn render_progressively(body: web_sys::Element, mut blocks: render::Blocks, marks: Marks) {
+    let Some(owner) = Owner::current() else { return };
+    // Opening another article keeps the body element (Leptos updates the view in place), and
+    // with it the blocks of the article before: they go first.
+    body.set_text_content(None);
+    let _ = body.remove_attribute("data-rendered");
+    let states = StoredValue::new_local(Vec::<AnyViewState>::new());
+    let perf = window().performance();
+    let now = move || perf.as_ref().map_or(0.0, |p| p.now());
+    // Builds blocks until the frame's share is spent; false once every block is built.
+    let mut step = move || {
+        let t = now();
+        loop {
+            if states.is_disposed() {
+                return false;
+            }
+            let Some(block) = blocks.next_block(&marks.collection.docs()[marks.doc].text) else {
+                let _ = body.remove_attribute("aria-busy");
+                let _ = body.set_attribute("data-rendered", "true");
+                return false;
+            };
+            let state = owner.with(|| {
+                let mut state = block_view(block, &marks).build();
+                state.mount(&body, None);
+                state
+            });
+            states.update_value(|s| s.push(state));
+            if now() - t >= FRAME_MS {
+                return true;
+            }
+        }
+    };
+    if step() {
+        wasm_bindgen_futures::spawn_local(async move {
+            while step() {
+                next_turn().await;
+            }
+        });
+    }
+}
+
+/// Lets the browser paint and handle input before the next slice of work.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// One block of an article: a paragraph, or a stretch of a long one, with its mentions marked
+/// once and its hits re-cut only when those inside it change.
+fn block_view(block: render::Block, marks: &Marks) -> AnyView {
+    let Marks { collection: c, doc, covered, is_selected, focused } = marks;
+    let (doc, covered, span) = (*doc, *covered, block.span);
+    let mine = Memo::new(move |_| covered.with(|cv| render::overlapping(cv, span).to_vec()));
+    let mentions = c.mentions(doc);
+    let g = c.gazetteer();
+    let parts = block
+        .parts
+        .into_iter()
+        .map(|part| {
+            let c = c.clone();
+            let text = move || {
+                let text = &c.docs()[doc].text;
+                mine.with(|cv| {
+                    render::split(part.span, cv)
+                        .into_iter()
+                        .map(|(s, hit)| {
+                            let t = s.slice(text).to_string();
+                            if hit {
+                                Either::Right(view! { <mark class="hit">{t}</mark> })
+                            } else {
+                                Either::Left(t)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            };
+            match part.mention {
+                None => text.into_any(),
+                Some(i) => {
+                    let m = &mentions[i];
+                    mention_mark(g, m, i, is_selected[&m.entity], focused, text)
+                }
+            }
+        })
+        .collect_view();
+    let class = if block.opens { "sorot-reader__p" } else { "sorot-reader__p sorot-reader__p--cont" };
+    view! { <p class=class>{parts}</p> }.into_any()
 }
 
 /// Scrolls the reader so that mention `i` is in view.
