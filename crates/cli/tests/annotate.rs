@@ -180,6 +180,50 @@ fn a_folder_walk_names_files_by_their_path_and_never_follows_links_blindly() {
     assert!(stderr.contains("self1: broken link"), "{stderr}");
 }
 
+/// `sorot` run as a user without root's power to read anything: as root (as CI runs), through
+/// `setpriv` as `nobody`; otherwise as the user running the tests.
+fn sorot_unprivileged(args: &[&str]) -> Output {
+    let uid = Command::new("id").arg("-u").output().expect("id runs");
+    if String::from_utf8_lossy(&uid.stdout).trim() == "0" {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_sorot")])
+            .args(args)
+            .output()
+            .expect("setpriv runs")
+    } else {
+        sorot(args)
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_or_file_is_reported_and_the_walk_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("unreadable");
+    let p = &s.0;
+    let mode = |path: &Path, m: u32| std::fs::set_permissions(path, std::fs::Permissions::from_mode(m)).unwrap();
+    mode(p, 0o755);
+    for (file, text) in [("a/1.txt", "Rusia"), ("b/2.txt", "China"), ("c/3.txt", "Jepang"), ("c/4.txt", "ASEAN")] {
+        std::fs::create_dir_all(p.join(file).parent().unwrap()).unwrap();
+        std::fs::write(p.join(file), text).unwrap();
+        mode(&p.join(file), 0o644);
+    }
+    mode(&p.join("a"), 0o755);
+    mode(&p.join("c"), 0o755);
+    mode(&p.join("b"), 0o000);
+    mode(&p.join("c/4.txt"), 0o000);
+    let out = sorot_unprivileged(&["annotate", p.to_str().unwrap()]);
+    mode(&p.join("b"), 0o755);
+    mode(&p.join("c/4.txt"), 0o644);
+
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(docs(&out), ["a/1.txt", "c/3.txt"], "{stderr}");
+    assert!(stderr.contains("b: Permission denied") && stderr.contains("folder skipped"), "{stderr}");
+    assert!(stderr.contains("4.txt: Permission denied"), "{stderr}");
+    assert!(stderr.contains("2 problem(s) reported above"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+}
+
 #[test]
 fn json_lines_of_any_line_ending_and_odd_fields_lose_no_document_silently() {
     let s = Scratch::new("hostile");
