@@ -30,6 +30,11 @@ before(async () => {
       res.write(CORPUS);
       setTimeout(() => res.destroy(), 200);
     },
+    // Announces 700 MB: more than a tab can annotate and index.
+    'huge.jsonl': (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson', 'content-length': String(700e6) });
+      res.write(CORPUS);
+    },
     // Sends one line, then nothing, ever.
     'stalled.jsonl': (req, res) => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
@@ -106,6 +111,14 @@ test('a busy server is worth a retry, a missing file is not', async () => {
   assert.match(missing.text, /404/);
   assert.equal(await missing.retry.count(), 0);
   await missing.page.context().close();
+});
+
+test('a corpus too large for a browser tab is refused with its size, before it is downloaded', async () => {
+  const { page, text, retry } = await failing('huge.jsonl');
+  assert.match(text, /The corpus is 700 MB: too large to annotate and index in a browser tab/);
+  assert.match(text, /sorot annotate/);
+  assert.equal(await retry.count(), 0);
+  await page.context().close();
 });
 
 test('a corpus address that is not http(s) is refused before anything is fetched', async () => {
