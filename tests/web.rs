@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use sorot_app::ui::context::{Answer, Corpus, Current, View};
-use sorot_app::ui::{Facets, Reader};
+use sorot_app::ui::{Facets, Reader, Results};
 use sorot_app::url::ViewState;
 use sorot_engine::collection::{Collection, Request};
 use sorot_engine::corpus::Document;
@@ -58,7 +58,7 @@ fn mount<V: IntoView + 'static>(state: ViewState, component: fn(Memo<Vec<EntityI
                 Answer(Arc::new(corpus.0.search(&Request { query: &s.q, entities: &entities, ..Request::default() })))
             })
         });
-        provide_context(Current { answer, selected });
+        provide_context(Current { answer, settled: answer.into(), selected });
         component(selected)
     });
     handle.forget();
@@ -90,6 +90,10 @@ fn reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
 
 fn facets(_: Memo<Vec<EntityId>>) -> impl IntoView {
     view! { <Facets /> }
+}
+
+fn results(_: Memo<Vec<EntityId>>) -> impl IntoView {
+    view! { <Results /> }
 }
 
 #[wasm_bindgen_test]
@@ -180,4 +184,23 @@ async fn facet_rows_stay_put_while_their_counts_change() {
     tick().await;
     assert_eq!(count("CN").as_deref(), Some("0"));
     assert_eq!(row("CN").unwrap().get_attribute("aria-current").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn a_result_card_shows_the_next_answer_in_the_same_elements() {
+    let (root, view) = mount(ViewState::default(), results);
+    tick().await;
+    let docs = || texts(&root, "[data-testid=doc-item]", "data-doc");
+    let first = || root.query_selector("li.sorot-doc").unwrap().unwrap();
+    assert_eq!(docs().len(), 2);
+    let card = first();
+    view.update(|s| s.q = "asean".into());
+    tick().await;
+    assert_eq!(docs(), ["b:KTT ASEAN di Jakarta membahas Rusia.b"], "untitled: its first words, then its id");
+    assert!(card.is_same_node(Some(&first())), "the first card's element was replaced");
+    assert_eq!(texts(&root, "[data-testid=snippet] mark.hit", "class"), ["hit:ASEAN"]);
+    assert_eq!(all(&root, "li.sorot-doc:not([hidden])").len(), 1, "the second card is hidden, not dropped");
+    view.update(|s| s.q = String::new());
+    tick().await;
+    assert_eq!(docs().len(), 2);
 }

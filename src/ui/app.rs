@@ -1,6 +1,7 @@
 //! The page: header with search, then (once the corpus is ready) facets, results and reader.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use sorot_engine::collection::{Collection, Request};
@@ -137,7 +138,14 @@ fn Explorer(corpus: Corpus, reported: Reported) -> impl IntoView {
             Answer(Arc::new(response))
         })
     };
-    provide_context(Current { answer, selected });
+    let settled = RwSignal::new(answer.get_untracked());
+    Effect::new(move |_| {
+        let next = answer.get();
+        // After the frame that shows the first results: a timer set from that frame's
+        // animation callback runs once it has been painted.
+        request_animation_frame(move || set_timeout(move || settled.set(next), Duration::ZERO));
+    });
+    provide_context(Current { answer, settled: settled.into(), selected });
     Effect::new(move |_| {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-ready", "true");

@@ -27,8 +27,13 @@ impl PartialEq for Answer {
 /// The current answer and the selected entities, for the components that show them.
 #[derive(Clone, Copy)]
 pub struct Current {
-    /// The answer to the current search.
+    /// The answer to the current search: what the first screen of results shows.
     pub answer: Memo<Answer>,
+    /// The same answer a frame later, once the page has shown the first screen of results:
+    /// what the rest of the page follows (the facets, the results below the fold, the open
+    /// article's hits), so that a keystroke puts its results on screen within a frame and the
+    /// rest follows in the next.
+    pub settled: Signal<Answer>,
     /// The selected entities that exist in this corpus's gazetteer.
     pub selected: Memo<Vec<EntityId>>,
 }

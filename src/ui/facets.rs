@@ -15,7 +15,8 @@ use crate::url::ViewState;
 pub fn Facets() -> impl IntoView {
     let view = expect_context::<View>();
     let corpus = expect_context::<Corpus>();
-    let Current { answer, selected } = expect_context::<Current>();
+    // The counts follow a frame after the results (see `Current::settled`).
+    let Current { settled: answer, selected, .. } = expect_context::<Current>();
     let lists = Memo::new(move |_| {
         let g = corpus.0.gazetteer();
         answer.with(|a| selected.with(|s| EntityLists::new(&a.0.facets.entities, s, |e| g.entity(e).kind)))

@@ -2,7 +2,7 @@
 //! current answer from context ([`context`]) and move between states through the history
 //! ([`history`]); all logic they need lives in the engine or in the pure modules.
 //!
-//! [`Reader`] and [`Facets`] are public so that browser tests (`tests/web.rs`) can mount them
+//! [`Reader`], [`Facets`] and [`Results`] are public so that browser tests (`tests/web.rs`) can mount them
 //! alone over a small collection.
 
 mod app;
@@ -17,3 +17,4 @@ mod search_box;
 pub use app::App;
 pub use facets::Facets;
 pub use reader::Reader;
+pub use results::Results;

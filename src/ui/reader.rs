@@ -78,7 +78,8 @@ fn Welcome(missing: Option<String>) -> impl IntoView {
 fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let view = expect_context::<View>();
-    let Current { answer, .. } = expect_context::<Current>();
+    // The article's hits follow a frame after the results (see `Current::settled`).
+    let Current { settled: answer, .. } = expect_context::<Current>();
     let c = corpus.0.clone();
     let d = &c.docs()[doc];
     let mentions = c.mentions(doc);

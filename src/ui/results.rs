@@ -8,8 +8,10 @@ use leptos::reactive::computed::Selector;
 use sorot_engine::collection::Response;
 use sorot_engine::gazetteer::EntityId;
 
+use sorot_engine::collection::Collection;
+
 use super::context::{Answer, Corpus, Current, View};
-use super::history::{go, link_href, on_link_click, Entry};
+use super::history::{go, href, on_link_click, Entry};
 use crate::render::snippet_pieces;
 use crate::url::{Sort, ViewState};
 
@@ -19,6 +21,9 @@ const PAGE: usize = 20;
 const SNIPPET_WORDS: usize = 28;
 /// Entity chips per result before "+N".
 const CHIPS: usize = 5;
+/// Results that follow the answer at once: as many as a window shows. Those below follow a
+/// frame later (see `Current::settled`); the style lets them skip layout too.
+const EAGER: usize = 8;
 
 /// How many results are shown: more than a page only for the answer "Show more" was clicked
 /// on, so that a new answer starts again from the first page without an effect resetting it.
@@ -50,24 +55,31 @@ impl Shown {
 #[component]
 pub fn Results() -> impl IntoView {
     let view = expect_context::<View>();
-    let Current { answer, selected } = expect_context::<Current>();
+    let Current { answer, settled, selected } = expect_context::<Current>();
     let corpus = expect_context::<Corpus>();
     let total_docs = corpus.0.docs().len();
     let shown = RwSignal::new(Shown::default());
-    // Each result hears only whether it itself opened or closed.
-    let open_doc = Selector::new(move || view.with(|s| s.doc.clone()));
+    // Each result hears only whether it itself opened or closed, and only when the open
+    // document changes: the selector goes over every document it was asked about.
+    let doc = Memo::new(move |_| view.with(|s| s.doc.clone()));
+    let open_doc = Selector::new(move || doc.get());
     let limit = move || answer.with(|a| shown.with(|s| s.limit(a)));
     let count = move || answer.with(|a| a.0.hits.len());
-    let page = move || {
-        let n = limit();
-        answer.with(|a| a.0.hits.iter().take(n).map(|h| h.doc as usize).collect::<Vec<_>>())
+    let page_of = move |answer: Signal<Answer>| {
+        Memo::new(move |_| {
+            answer.with(|a| {
+                let n = shown.with(|s| s.limit(a));
+                a.0.hits.iter().take(n).map(|h| h.doc as usize).collect::<Vec<_>>()
+            })
+        })
     };
+    let (page, page_settled) = (page_of(answer.into()), page_of(settled));
     let on_sort = move |ev: leptos::ev::Event| {
         let sort = Sort::from_name(&event_target_value(&ev));
         let next = view.with_untracked(|s| ViewState { sort, ..s.clone() });
         go(view, next, Entry::Push);
     };
-    let sort_value = move || view.with(|s| s.sort.name());
+    let sort_value = Memo::new(move |_| view.with(|s| s.sort.name()));
     view! {
         <section class="sorot-results" aria-label="Articles">
             <div class="sorot-results__bar">
@@ -87,7 +99,10 @@ pub fn Results() -> impl IntoView {
                 </label>
             </div>
             <ol class="sorot-results__list" data-testid="doc-list">
-                <For each=page key=|d| *d children=move |d| view! { <ResultItem doc=d selected=selected open_doc=open_doc.clone() /> } />
+                <For each=move || 0..limit() key=|i| *i children=move |i| {
+                    let (page, answer) = if i < EAGER { (page, answer.into()) } else { (page_settled, settled) };
+                    view! { <ResultSlot i=i page=page answer=answer selected=selected open_doc=open_doc.clone() /> }
+                } />
             </ol>
             <Show when=move || count() == 0>
                 <p class="sorot-results__empty">"No article matches. Remove a word or a filter to widen the search."</p>
@@ -102,59 +117,107 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-/// One result.
+/// The `i`-th result of `answer` (whose documents, in order, are `page`), kept from one answer
+/// to the next: as the query
+/// changes, the slot shows another article in the same elements. Each part of the card is
+/// one effect that rebuilds plain elements, so a keystroke creates no effect and drops none
+/// (reactive_graph keeps a dropped effect's entry in its sources' lists, and copies those
+/// lists on every change: cards made and dropped per keystroke made each keystroke slower).
 #[component]
-fn ResultItem(doc: usize, selected: Memo<Vec<EntityId>>, open_doc: Selector<Option<String>>) -> impl IntoView {
+fn ResultSlot(
+    i: usize,
+    page: Memo<Vec<usize>>,
+    answer: Signal<Answer>,
+    selected: Memo<Vec<EntityId>>,
+    open_doc: Selector<Option<String>>,
+) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let view = expect_context::<View>();
-    let Current { answer, .. } = expect_context::<Current>();
     let c = corpus.0.clone();
+    let doc = Memo::new(move |_| page.with(|p| p.get(i).copied()));
+    let shown = Memo::new(move |_| doc.with(Option::is_some));
+    let is_open = {
+        let c = c.clone();
+        let open_doc = open_doc.clone();
+        move || doc.get().is_some_and(|d| open_doc.selected(&Some(c.docs()[d].id.clone())))
+    };
+    let head = {
+        let c = c.clone();
+        let open_doc = open_doc.clone();
+        move || doc.get().map(|d| card_head(&c, d, view, &open_doc))
+    };
+    let snippet = {
+        let c = c.clone();
+        move || doc.get().map(|d| answer.with(|a| snippet_view(&c, d, a)))
+    };
+    let chips = move || doc.get().map(|d| selected.with(|s| chips_view(&c, d, s)));
+    view! {
+        <li class=move || if is_open() { "sorot-doc sorot-doc--open" } else { "sorot-doc" } hidden=move || !shown.get()>
+            <Show when=move || shown.get()>
+                {head.clone()}
+                <p class="sorot-doc__snippet" data-testid="snippet">{snippet.clone()}</p>
+                <ul class="sorot-doc__chips" aria-label="Mentioned">{chips.clone()}</ul>
+            </Show>
+        </li>
+    }
+}
+
+/// A card's link: title, outlet and date. Its address is made of the address bar's state, so
+/// it changes only when the address does, not on every keystroke.
+fn card_head(c: &Collection, doc: usize, view: View, open_doc: &Selector<Option<String>>) -> impl IntoView {
     let d = &c.docs()[doc];
     let id = d.id.clone();
-    let is_open = {
-        let key = Some(id.clone());
-        move || open_doc.selected(&key)
-    };
-    let current = is_open.clone();
+    let current = open_doc.selected(&Some(id.clone()));
     let open = {
         let id = id.clone();
         move |s: &ViewState| s.with_doc(Some(&id))
     };
+    let address = view.link(|s| href(&open(s)));
     let meta = [d.outlet.clone(), d.date.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-    let snippet = {
-        let c = c.clone();
-        move || {
-            answer.with(|a| {
-                let s = c.snippet(doc, &a.0.matched, SNIPPET_WORDS);
-                let text = &c.docs()[doc].text;
-                let mentions = c.mentions(doc);
-                let g = c.gazetteer();
-                let pieces = snippet_pieces(text, &s, mentions)
-                    .into_iter()
-                    .map(|p| {
-                        let inner = if p.hit { view! { <mark class="hit">{p.text}</mark> }.into_any() } else { p.text.into_any() };
-                        match p.mention {
-                            None => inner,
-                            Some(i) => {
-                                let e = g.entity(mentions[i].entity);
-                                let kind = e.kind.as_str();
-                                view! {
-                                    <mark class=crate::render::mention_class(&mentions[i], kind) data-entity=e.code.clone() data-kind=kind
-                                        title=format!("{} · {}", e.name_id, e.name_en)>{inner}</mark>
-                                }
-                                .into_any()
-                            }
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    {s.cut_before.then_some("… ")}
-                    {pieces}
-                    {s.cut_after.then_some(" …")}
+    let untitled = d.title.as_deref().is_none_or(|t| t.trim().is_empty());
+    let meta = if meta.is_empty() { id.clone() } else { meta };
+    view! {
+        <a class="sorot-doc__link" data-testid="doc-item" data-doc=id href=address
+            on:click=on_link_click(view, open) aria-current=current.then_some("page")>
+            <span class=if untitled { "sorot-doc__title sorot-doc__title--untitled" } else { "sorot-doc__title" }>{d.display_title()}</span>
+            <span class="sorot-doc__meta">{meta}</span>
+        </a>
+    }
+}
+
+/// A card's snippet for `answer`: the best window of the text, its hits and mentions marked.
+fn snippet_view(c: &Collection, doc: usize, answer: &Answer) -> impl IntoView {
+    let s = c.snippet(doc, &answer.0.matched, SNIPPET_WORDS);
+    let text = &c.docs()[doc].text;
+    let mentions = c.mentions(doc);
+    let g = c.gazetteer();
+    let pieces = snippet_pieces(text, &s, mentions)
+        .into_iter()
+        .map(|p| {
+            let inner = if p.hit { view! { <mark class="hit">{p.text}</mark> }.into_any() } else { p.text.into_any() };
+            match p.mention {
+                None => inner,
+                Some(i) => {
+                    let e = g.entity(mentions[i].entity);
+                    let kind = e.kind.as_str();
+                    view! {
+                        <mark class=crate::render::mention_class(&mentions[i], kind) data-entity=e.code.clone() data-kind=kind
+                            title=format!("{} · {}", e.name_id, e.name_en)>{inner}</mark>
+                    }
+                    .into_any()
                 }
-            })
-        }
-    };
+            }
+        })
+        .collect_view();
+    view! {
+        {s.cut_before.then_some("… ")}
+        {pieces}
+        {s.cut_after.then_some(" …")}
+    }
+}
+
+/// A card's chips: the entities it mentions most, the selected ones marked.
+fn chips_view(c: &Collection, doc: usize, selected: &[EntityId]) -> impl IntoView {
     let entities = c.doc_entities(doc);
     let more = entities.len().saturating_sub(CHIPS);
     let g = c.gazetteer();
@@ -164,32 +227,16 @@ fn ResultItem(doc: usize, selected: Memo<Vec<EntityId>>, open_doc: Selector<Opti
         .map(|(e, n)| {
             let ent = g.entity(e);
             let kind = ent.kind.as_str();
-            let class = move || {
-                let sel = if selected.with(|s| s.contains(&e)) { " sorot-chip--selected" } else { "" };
-                format!("sorot-chip sorot-chip--{kind}{sel}")
-            };
+            let sel = if selected.contains(&e) { " sorot-chip--selected" } else { "" };
             view! {
-                <li class=class data-entity=ent.code.clone() title=format!("{} · {}", ent.name_id, ent.name_en)>
+                <li class=format!("sorot-chip sorot-chip--{kind}{sel}") data-entity=ent.code.clone() title=format!("{} · {}", ent.name_id, ent.name_en)>
                     {ent.label.clone()} <span class="sorot-chip__n">{n}</span>
                 </li>
             }
         })
         .collect_view();
-    let untitled = d.title.as_deref().is_none_or(|t| t.trim().is_empty());
     view! {
-        <li class=move || if is_open() { "sorot-doc sorot-doc--open" } else { "sorot-doc" }>
-            <a class="sorot-doc__link" data-testid="doc-item" data-doc=id.clone()
-                href=link_href(view, open.clone())
-                on:click=on_link_click(view, open)
-                aria-current=move || current().then_some("page")>
-                <span class=if untitled { "sorot-doc__title sorot-doc__title--untitled" } else { "sorot-doc__title" }>{d.display_title()}</span>
-                <span class="sorot-doc__meta">{if meta.is_empty() { d.id.clone() } else { meta }}</span>
-            </a>
-            <p class="sorot-doc__snippet" data-testid="snippet">{snippet}</p>
-            <ul class="sorot-doc__chips" aria-label="Mentioned">
-                {chips}
-                {(more > 0).then(|| view! { <li class="sorot-chip sorot-chip--more">{format!("+{more}")}</li> })}
-            </ul>
-        </li>
+        {chips}
+        {(more > 0).then(|| view! { <li class="sorot-chip sorot-chip--more">{format!("+{more}")}</li> })}
     }
 }
