@@ -17,19 +17,28 @@ pub fn Facets() -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     // The counts follow a frame after the results (see `Current::settled`).
     let Current { settled: answer, selected, .. } = expect_context::<Current>();
-    let lists = Memo::new(move |_| {
-        let g = corpus.0.gazetteer();
-        answer.with(|a| selected.with(|s| EntityLists::new(&a.0.facets.entities, s, |e| g.entity(e).kind)))
-    });
+    let lists = {
+        let c = corpus.0.clone();
+        Memo::new(move |_| {
+            let g = c.gazetteer();
+            answer.with(|a| selected.with(|s| EntityLists::new(&c.facets(&a.0).entities, s, |e| g.entity(e).kind)))
+        })
+    };
     let several = move || selected.with(|s| s.len() > 1);
     let any = move || view.with(|s| s.any);
     let mode = |s: &ViewState| ViewState { any: !s.any, ..s.clone() };
-    let outlets = Memo::new(move |_| answer.with(|a| a.0.facets.outlets.clone()));
+    let outlets = {
+        let c = corpus.0.clone();
+        Memo::new(move |_| answer.with(|a| c.facets(&a.0).outlets.clone()))
+    };
     let outlet = Memo::new(move |_| view.with(|s| s.outlet.clone()));
     let period = Memo::new(move |_| view.with(|s| s.period.clone()));
     // Years, and the months of the chosen (or only) year under it.
     let periods = Memo::new(move |_| {
-        answer.with(|a| period.with(|p| periods(&a.0.facets.years, &a.0.facets.months, p.as_deref())))
+        answer.with(|a| {
+            let f = corpus.0.facets(&a.0);
+            period.with(|p| periods(&f.years, &f.months, p.as_deref()))
+        })
     });
     view! {
         <nav class="sorot-facets" aria-label="Filters">

@@ -62,20 +62,17 @@ fn main() {
                 c.hits(h.doc as usize, &r.matched).iter().map(|x| format!("{}-{}", x.start, x.end)).collect();
             writeln!(out, "hits {}", all_hits.join(",")).unwrap();
         }
-        let ents: Vec<String> = r
-            .facets
-            .entities
-            .iter()
-            .map(|e| format!("{}:{}:{}", g.entity(e.entity).code, e.docs, e.mentions))
-            .collect();
+        let facets = c.facets(&r);
+        let ents: Vec<String> =
+            facets.entities.iter().map(|e| format!("{}:{}:{}", g.entity(e.entity).code, e.docs, e.mentions)).collect();
         writeln!(out, "entities {}", ents.join(" ")).unwrap();
-        writeln!(out, "outlets {:?}", r.facets.outlets).unwrap();
-        writeln!(out, "years {:?} months {:?}", r.facets.years, r.facets.months).unwrap();
+        writeln!(out, "outlets {:?}", facets.outlets).unwrap();
+        writeln!(out, "years {:?} months {:?}", facets.years, facets.months).unwrap();
     }
     // Sorting and entity filters, on the whole queries.
     use sorot_engine::collection::Sort;
     for q in &queries {
-        let top = c.search(&Request { query: q, ..Request::default() }).facets.entities;
+        let top = c.facets(&c.search(&Request { query: q, ..Request::default() })).entities.clone();
         let ents: Vec<_> = top.iter().take(2).map(|e| e.entity).collect();
         for (sort, any) in [(Sort::Newest, false), (Sort::Oldest, true)] {
             let r = c.search(&Request { query: q, entities: &ents, any_entity: any, sort, ..Request::default() });

@@ -51,6 +51,7 @@ fn main() {
         for q in &queries {
             let t = Instant::now();
             let r = c.search(&Request { query: q, ..Request::default() });
+            std::hint::black_box(c.facets(&r));
             for h in r.hits.iter().take(20) {
                 std::hint::black_box(c.snippet(h.doc as usize, &r.matched, 24));
             }

@@ -22,7 +22,7 @@
 //! It is built once and never changes: the explorer keeps it outside reactive state.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, Gazetteer, Kind};
@@ -105,15 +105,18 @@ pub struct Facets {
     pub months: Vec<(String, u32)>,
 }
 
-/// The answer to a [`Request`].
+/// The answer to a [`Request`]. Its facet counts are made when first asked for
+/// ([`Collection::facets`]), so that showing the first results does not wait for them.
 #[derive(Debug, Clone, Default)]
 pub struct Response {
     /// Matching documents (positions in the collection), in the requested order.
     pub hits: Vec<Hit>,
-    /// Counts for the facets.
-    pub facets: Facets,
     /// What the query matched, for [`Collection::snippet`].
     pub matched: Matched,
+    /// The documents matching the query and the entities, before the outlet and period
+    /// filters, with whether each passes them: what the facets count.
+    filtered: Vec<(u32, bool, bool)>,
+    facets: OnceLock<Facets>,
 }
 
 /// Documents with their mentions and a search index.
@@ -313,14 +316,9 @@ impl Collection {
         let outlet_ok = |d: usize| r.outlet.is_none_or(|o| self.docs[d].outlet.as_deref() == Some(o));
         let period_ok =
             |d: usize| r.period.is_none_or(|p| self.docs[d].date.as_deref().is_some_and(|x| x.starts_with(p)));
-        let (o, p): (Vec<bool>, Vec<bool>) =
-            base.iter().map(|h| (outlet_ok(h.doc as usize), period_ok(h.doc as usize))).unzip();
-        let outlets = self.outlets.count(base.iter().zip(&p).filter(|(_, &p)| p).map(|(h, _)| h.doc as usize), false);
-        let in_outlet = || base.iter().zip(&o).filter(|(_, &o)| o).map(|(h, _)| h.doc as usize);
-        let years = self.years.count(in_outlet(), true);
-        let months = self.months.count(in_outlet(), true);
-        let mut hits: Vec<Hit> =
-            base.iter().zip(o.iter().zip(&p)).filter(|(_, (&o, &p))| o && p).map(|(h, _)| *h).collect();
+        let filtered: Vec<(u32, bool, bool)> =
+            base.iter().map(|h| (h.doc, outlet_ok(h.doc as usize), period_ok(h.doc as usize))).collect();
+        let mut hits: Vec<Hit> = base.iter().zip(&filtered).filter(|(_, &(_, o, p))| o && p).map(|(h, _)| *h).collect();
         let date = |h: &Hit| self.docs[h.doc as usize].date.clone();
         match r.sort {
             Sort::Relevance => {}
@@ -333,9 +331,23 @@ impl Collection {
                 (x, y) => y.is_some().cmp(&x.is_some()).then(a.doc.cmp(&b.doc)),
             }),
         }
-        let docs: Vec<usize> = hits.iter().map(|h| h.doc as usize).collect();
-        let facets = Facets { entities: self.entity_counts(&docs), outlets, years, months };
-        Response { hits, facets, matched }
+        Response { hits, matched, filtered, facets: OnceLock::new() }
+    }
+
+    /// The facet counts of `response` (an answer of this collection's): made on the first call,
+    /// then kept with it. Outlets are counted over the matches of every outlet, periods over
+    /// those of every period, entities over the matches themselves.
+    pub fn facets<'a>(&self, response: &'a Response) -> &'a Facets {
+        response.facets.get_or_init(|| {
+            let f = &response.filtered;
+            let outlets = self.outlets.count(f.iter().filter(|d| d.2).map(|d| d.0 as usize), false);
+            let in_outlet = || f.iter().filter(|d| d.1).map(|d| d.0 as usize);
+            let years = self.years.count(in_outlet(), true);
+            let months = self.months.count(in_outlet(), true);
+            // In the requested order, as the hits are: the counts do not depend on it.
+            let docs: Vec<usize> = response.hits.iter().map(|h| h.doc as usize).collect();
+            Facets { entities: self.entity_counts(&docs), outlets, years, months }
+        })
     }
 
     /// Every word of document `doc` that a query matched.
