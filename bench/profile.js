@@ -33,7 +33,7 @@ const sub = new Map();
 const incOf = (id) => { if (sub.has(id)) return sub.get(id); const n = byId.get(id); let t = counts.get(id) || 0; for (const c of n.children || []) t += incOf(c); sub.set(id, t); return t; };
 const root = profile.nodes[0].id; incOf(root);
 const lines = [];
-const walk = (id, d) => { const n = byId.get(id); const t = sub.get(id); if (t < 20000) return; const name = (n.callFrame.functionName || '(anon)').replace(/::h[0-9a-f]{16}/g, '').replace(/reactive_graph::|tachys::|sorot_engine::|sorot_app::/g, ''); lines.push(`${'  '.repeat(Math.min(d, 40))}${(t / 1000).toFixed(0)} ${name.slice(0, 130)}`); for (const c of n.children || []) walk(c, d + 1); };
+const walk = (id, d) => { const n = byId.get(id); const t = sub.get(id); if (t < (Number(process.env.MIN_US) || 20000)) return; const name = (n.callFrame.functionName || '(anon)').replace(/::h[0-9a-f]{16}/g, '').replace(/reactive_graph::|tachys::|sorot_engine::|sorot_app::/g, ''); lines.push(`${'  '.repeat(Math.min(d, 40))}${(t / 1000).toFixed(0)} ${name.slice(0, 130)}`); for (const c of n.children || []) walk(c, d + 1); };
 walk(root, 0);
 console.log(lines.join('\n'));
 console.log('SELF\n' + top(self, 45));
