@@ -30,6 +30,8 @@ before(async () => {
       res.write(CORPUS);
       setTimeout(() => res.destroy(), 200);
     },
+    'blank.jsonl': '\n\n   \n\r\n',
+    'empty.jsonl': '',
     // Announces 700 MB: more than a tab can annotate and index.
     'huge.jsonl': (req, res) => {
       res.writeHead(200, { 'content-type': 'application/x-ndjson', 'content-length': String(700e6) });
@@ -119,6 +121,15 @@ test('a corpus too large for a browser tab is refused with its size, before it i
   assert.match(text, /sorot annotate/);
   assert.equal(await retry.count(), 0);
   await page.context().close();
+});
+
+test('a file of blank lines is not called empty, and an empty one is', async () => {
+  const blank = await failing('blank.jsonl');
+  assert.match(blank.text, /blank\.jsonl holds only blank lines\./);
+  await blank.page.context().close();
+  const empty = await failing('empty.jsonl');
+  assert.match(empty.text, /empty\.jsonl is empty\./);
+  await empty.page.context().close();
 });
 
 test('a corpus address that is not http(s) is refused before anything is fetched', async () => {

@@ -95,6 +95,15 @@ pub fn redirect_failed(source: &Source, page: &str) -> String {
     )
 }
 
+/// What to say, after the address, about a file of `lines` lines from which no document came.
+pub fn nothing_read(lines: usize, report: &Reported) -> String {
+    match report.first(1).pop() {
+        _ if lines == 0 => "is empty.".into(),
+        None => "holds only blank lines.".into(),
+        Some(first) => format!("holds no readable document ({first}); {} line(s) reported.", report.len()),
+    }
+}
+
 /// Whether an HTTP error status may pass if the page tries again: a timeout, too many requests
 /// or a server error, but not a missing file or a refused one.
 pub fn status_may_pass(status: u16) -> bool {
@@ -265,6 +274,17 @@ mod tests {
         let kept = Reported { altered: r.altered.clone(), ..Reported::default() };
         assert_eq!(kept.summary(), "1 line(s) of the corpus were read with a change and kept");
         assert!(Reported::default().is_empty());
+    }
+
+    #[test]
+    fn a_file_without_documents_says_whether_it_is_empty_blank_or_unreadable() {
+        assert_eq!(nothing_read(0, &Reported::default()), "is empty.");
+        assert_eq!(nothing_read(4, &Reported::default()), "holds only blank lines.");
+        let bad = Reported { skipped: vec![LineError { line: 1, message: "not JSON".into() }], ..Reported::default() };
+        assert_eq!(
+            nothing_read(1, &bad),
+            "holds no readable document (line 1: not JSON; skipped); 1 line(s) reported."
+        );
     }
 
     #[test]

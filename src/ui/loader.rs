@@ -192,10 +192,7 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), Failure> {
     add(lines.finish(), &mut builder);
     let total_docs = builder.len();
     if total_docs == 0 {
-        let first = report.first(1).pop().unwrap_or_else(|| "the file is empty".into());
-        let what =
-            if lines.lines() == 0 { "is empty".to_string() } else { format!("holds no readable document ({first})") };
-        return Err(Failure::lasting(format!("{url}{from} {what}; {} line(s) reported", report.len())));
+        return Err(Failure::lasting(format!("{url}{from} {}", corpus_source::nothing_read(lines.lines(), &report))));
     }
     let built_at = now();
     set("Finishing the index", format!("{total_docs} articles"), 1.0, Some(1.0));
