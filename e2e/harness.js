@@ -1,5 +1,5 @@
-// Test harness for the browser tests: serves dist/ on 127.0.0.1 under a sub-path (the built
-// site must work from any sub-path of a static host), and opens pages in Debian's Chromium
+// Test harness for the browser tests: serves dist/ on 127.0.0.1 under /<repo>/ as GitHub Pages
+// does (the built site must work from any sub-path of a static host), and opens pages in Debian's Chromium
 // through playwright-core, recording console errors and failed requests.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -9,7 +9,9 @@ import { chromium } from 'playwright-core';
 
 // SOROT_DIST serves another build (an older commit's, a profiling build) for side-by-side runs.
 const DIST = process.env.SOROT_DIST ? `${process.env.SOROT_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
-export const BASE_PATH = '/some/sub/path/';
+// Where GitHub Pages serves a project site: https://<user>.github.io/<repo>/. The site must
+// work there with no edits (its URLs are relative), so the tests serve it the same way.
+export const BASE_PATH = `/${process.env.SOROT_REPO_NAME || 'sorot'}/`;
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.jsonl': 'application/x-ndjson', '.txt': 'text/plain; charset=utf-8',
