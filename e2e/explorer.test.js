@@ -141,3 +141,32 @@ test('the open article marks the query hits too, inside mentions where they over
   assert.equal(await reader.locator('mark.mention[data-entity=US] mark.hit').innerText(), 'Amerika');
   assert.deepEqual(page.problems, []);
 });
+
+test('the page holds to a strict Content-Security-Policy and asks no other host for anything', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Every violation of the policy, as the page reports it.
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(`${server.url}?q=kerja+sama`);
+  await page.waitForSelector('body[data-ready="true"]');
+  // Loading, searching, opening an article, the progress bar of a ?corpus= load: all within it.
+  await items(page).first().click();
+  await page.locator('[data-testid=reader] mark.mention').first().waitFor();
+  await page.getByTestId('search').fill('rusia');
+  await page.waitForTimeout(300);
+  const policy = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.match(policy, /style-src 'self'(;|$)/, 'no inline styles');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  const origin = new URL(server.url).origin;
+  assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/`) && u !== 'data:,'), [], 'only the site itself');
+  await context.close();
+});

@@ -96,7 +96,7 @@ fn Loading(progress: Progress) -> impl IntoView {
             <p class="sorot-status__stage">{progress.stage}</p>
             <div class="sorot-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
                 aria-valuenow=pct.map(|p| p.to_string())>
-                <div class="sorot-progress__bar" style=format!("width: {}%", pct.unwrap_or(5.0))></div>
+                <div class="sorot-progress__bar" style:width=format!("{}%", pct.unwrap_or(5.0))></div>
             </div>
             <p class="sorot-status__detail">{progress.detail}</p>
         </main>
