@@ -8,6 +8,7 @@
 pub mod bundled;
 pub mod corpus_source;
 pub mod facet_lists;
+pub mod offline;
 pub mod render;
 pub mod stepper;
 pub mod timing;

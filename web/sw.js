@@ -1,0 +1,61 @@
+// Sorot's service worker: a site once visited reopens offline, and a new deploy is picked up on
+// the next load.
+// - The page (index.html, whatever its query) comes from the network first; the copy kept of it
+//   is used only when the network fails.
+// - Trunk's files carry a hash of their content in their names (sorot-app-<hash>.js, …_bg.wasm,
+//   sorot-<hash>.css): they never change, so they come from the cache first. When a new page
+//   arrives, the files it no longer names are dropped.
+// - Anything else (a ?corpus= file, another host) is left to the network.
+const CACHE = 'sorot';
+const HASHED = /^[\w.-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const scope = new URL(self.registration.scope);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  const name = url.pathname.slice(scope.pathname.length);
+  if (name === '' || name === 'index.html') {
+    event.respondWith(page(request, scope.href));
+  } else if (HASHED.test(name)) {
+    event.respondWith(kept(request));
+  }
+});
+
+async function page(request, key) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const html = await response.clone().text();
+      await cache.put(key, response.clone());
+      await prune(cache, html);
+    }
+    return response;
+  } catch (error) {
+    const copy = await cache.match(key);
+    if (copy) return copy;
+    throw error;
+  }
+}
+
+async function kept(request) {
+  const cache = await caches.open(CACHE);
+  const copy = await cache.match(request, { ignoreSearch: true });
+  if (copy) return copy;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+// Drops the hashed files that the page now served no longer names.
+async function prune(cache, html) {
+  for (const request of await cache.keys()) {
+    const name = new URL(request.url).pathname.split('/').pop();
+    if (HASHED.test(name) && !html.includes(name)) await cache.delete(request);
+  }
+}
