@@ -25,9 +25,7 @@ export async function serve(extra = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(BASE_PATH)) { res.writeHead(404).end(); return; }
-    const asked = decodeURIComponent(url.pathname.slice(BASE_PATH.length));
-    if (typeof extra[asked] === 'function') { extra[asked](req, res); return; }
-    let rel = asked || 'index.html';
+    let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
     if (typeof extra[rel] === 'function') { extra[rel](req, res); return; }
     if (rel in extra) { res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(extra[rel]); return; }
     const file = normalize(join(DIST, rel));

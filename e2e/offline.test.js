@@ -12,7 +12,7 @@ before(async () => {
   // The page as deploy N would serve it: the same files, a title that says which deploy.
   const index = (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
     .end(INDEX.replace(/<title>[^<]*<\/title>/, `<title>Sorot deploy ${deploy}</title>`));
-  server = await serve({ '': index, 'index.html': index });
+  server = await serve({ 'index.html': index });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });

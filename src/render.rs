@@ -136,20 +136,9 @@ pub fn paragraphs(text: &str, mentions: &[Mention], hits: &[Span]) -> Vec<Vec<Pi
 /// The paragraphs of `text` (as [`paragraphs`] finds them), each cut at the edges of the
 /// mentions that lie wholly inside it. Depends on the document only, not on a query.
 pub fn layout(text: &str, mentions: &[Mention]) -> Vec<Paragraph> {
-    let ms = sorted_mentions(mentions);
-    let mut next = 0;
-    paragraph_ranges(text)
-        .into_iter()
-        .map(|(start, end)| {
-            let span = Span::new(start, end);
-            // Mentions starting before this paragraph can never lie inside a later one.
-            next += ms[next..].partition_point(|m| m.1.start < span.start);
-            let upto = next + ms[next..].partition_point(|m| m.1.start < span.end);
-            let parts = parts_of(span, &ms[next..upto]);
-            next = upto;
-            Paragraph { span, parts }
-        })
-        .collect()
+    // Blocks with no budget: each paragraph whole.
+    let mut whole = blocks(text, mentions, u32::MAX);
+    std::iter::from_fn(|| whole.next_block(text)).map(|b| Paragraph { span: b.span, parts: b.parts }).collect()
 }
 
 /// A stretch of a paragraph that the reader builds in one go: a whole paragraph, or, for a

@@ -8,14 +8,14 @@ use std::sync::Arc;
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
 use sorot_engine::collection::CollectionBuilder;
-use sorot_engine::corpus::Parsed;
+use sorot_engine::corpus::{JsonLines, Parsed};
 use sorot_engine::matcher::Matcher;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::context::Corpus;
+use super::{timeout, yield_to_page};
 use crate::corpus_source::{self, Reported};
-use sorot_engine::corpus::JsonLines;
 
 /// Milliseconds of annotating between two chances for the page to repaint and take input.
 const SLICE_MS: f64 = 80.0;
@@ -147,8 +147,12 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), Failure> {
         let mut bytes = Vec::new();
         loop {
             let mb = received as f64 / 1e6;
-            let chunk = JsFuture::from(Promise::race(&js_sys::Array::of2(&reader.read(), &timeout(STALL_MS))))
-                .await
+            // Each read races a stall timer, cleared once the read is in: a download of
+            // thousands of chunks leaves no thousands of timers pending.
+            let (stall, timer) = timeout(STALL_MS);
+            let chunk = JsFuture::from(Promise::race(&js_sys::Array::of2(&reader.read(), &stall))).await;
+            window().clear_timeout_with_handle(timer);
+            let chunk = chunk
                 .map_err(|_| Failure::passing(format!("{url}{from}: the download broke off after {mb:.1} MB.")))?;
             if chunk.is_undefined() {
                 let _ = reader.cancel();
@@ -225,19 +229,4 @@ async fn redirects(url: &str) -> bool {
         }
         Err(_) => false,
     }
-}
-
-/// A promise that resolves to `undefined` after `ms` milliseconds.
-fn timeout(ms: i32) -> Promise {
-    Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    })
-}
-
-/// Lets the browser paint and handle input before the next slice of work.
-async fn yield_to_page() {
-    let promise = Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = JsFuture::from(promise).await;
 }

@@ -18,3 +18,21 @@ pub use app::App;
 pub use facets::Facets;
 pub use reader::Reader;
 pub use results::Results;
+
+/// A promise that resolves to `undefined` after `ms` milliseconds, and its timer's handle (for
+/// `clear_timeout_with_handle`).
+fn timeout(ms: i32) -> (js_sys::Promise, i32) {
+    let mut handle = 0;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        handle = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap_or_default();
+    });
+    (promise, handle)
+}
+
+/// Lets the browser paint and handle input before the next slice of a long piece of work
+/// (loading a corpus, building a huge article).
+async fn yield_to_page() {
+    let _ = wasm_bindgen_futures::JsFuture::from(timeout(0).0).await;
+}

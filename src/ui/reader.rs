@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::context::{Corpus, Current, View};
 use super::history::{link_href, on_link_click};
+use super::yield_to_page;
 use crate::render;
 use crate::stepper::Stepper;
 use crate::url::ViewState;
@@ -250,18 +251,10 @@ fn render_progressively(body: web_sys::Element, mut blocks: render::Blocks, mark
     if step() {
         wasm_bindgen_futures::spawn_local(async move {
             while step() {
-                next_turn().await;
+                yield_to_page().await;
             }
         });
     }
-}
-
-/// Lets the browser paint and handle input before the next slice of work.
-async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// One block of an article: a paragraph, or a stretch of a long one, with its mentions marked
