@@ -36,7 +36,10 @@ fn main() {
             let all = best(&|| {
                 let c = Collection::new(vec![Document::new("x", text.clone())], m);
                 let r = c.search(&Request { query: "jepang OR israel", ..Request::default() });
-                std::hint::black_box((c.hits(0, &r.matched), c.snippet(0, &r.matched, 28)));
+                std::hint::black_box((
+                    c.hits(0, &r.matched).expect("in memory"),
+                    c.snippet(0, &r.matched, 28).expect("in memory"),
+                ));
             });
             let per = |ms: f64| ms * 100.0 / kb as f64;
             println!(

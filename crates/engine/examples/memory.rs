@@ -52,5 +52,5 @@ fn main() {
     report("annotated and indexed");
     let c = b.finish();
     report("collection finished");
-    println!("{n} documents; index {:.1} MB by its own estimate", mb(c.index().heap_bytes()));
+    println!("{n} documents; index {:.1} MB by its own estimate", mb(c.index().expect("in memory").heap_bytes()));
 }

@@ -53,7 +53,7 @@ fn main() {
             let r = c.search(&Request { query: q, ..Request::default() });
             std::hint::black_box(c.facets(&r));
             for h in r.hits.iter().take(20) {
-                std::hint::black_box(c.snippet(h.doc as usize, &r.matched, 24));
+                std::hint::black_box(c.snippet(h.doc as usize, &r.matched, 24).expect("in memory"));
             }
             times.push(t.elapsed().as_secs_f64() * 1e3);
             total_hits += r.hits.len();
@@ -61,12 +61,12 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     let q = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
-    println!("corpus {path}: {} documents, parse {parse_ms:.0} ms, annotate + index {build_ms:.0} ms", c.docs().len());
+    println!("corpus {path}: {} documents, parse {parse_ms:.0} ms, annotate + index {build_ms:.0} ms", c.len());
     println!(
         "index: {} word forms, postings {:.1} MB, whole index about {:.1} MB",
-        c.index().vocabulary_size(),
-        c.index().postings_bytes() as f64 / 1e6,
-        c.index().heap_bytes() as f64 / 1e6
+        c.index().expect("in memory").vocabulary_size(),
+        c.index().expect("in memory").postings_bytes() as f64 / 1e6,
+        c.index().expect("in memory").heap_bytes() as f64 / 1e6
     );
     println!(
         "query + facets + 20 snippets, {} queries x 5: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} hits in all)",

@@ -24,12 +24,14 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use crate::bundle::{self, Bundle, BundleError, Manifest, Need};
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, Gazetteer, Kind};
 use crate::matcher::{Matcher, Mention};
-use crate::search::query::Matched;
-use crate::search::snippet::Snippet;
+use crate::search::query::{Evaluate, Matched};
+use crate::search::snippet::{self, Snippet};
 use crate::search::{Hit, Index, IndexBuilder, Query};
+use crate::span::Span;
 use crate::text::FoldedTokens;
 
 /// How often one entity is mentioned in a set of documents.
@@ -117,30 +119,56 @@ pub struct Response {
     /// filters, with whether each passes them: what the facets count.
     filtered: Vec<(u32, bool, bool)>,
     facets: OnceLock<Facets>,
+    /// Files of a bundle that this answer needed and lacked: fetch them, load them and ask again.
+    missing: Vec<Need>,
 }
 
-/// Documents with their mentions and a search index.
-#[derive(Debug, Clone)]
+impl Response {
+    /// The bundle files this answer lacked (none for a collection in memory): until they are
+    /// loaded, its hits are not the real ones.
+    pub fn missing(&self) -> &[Need] {
+        &self.missing
+    }
+}
+
+/// Documents with their mentions and a search index, in memory or in a bundle.
+#[derive(Debug)]
 pub struct Collection {
-    docs: Vec<Document>,
-    mentions: Vec<Vec<Mention>>,
+    ids: Vec<String>,
     /// Per document: (entity, mentions) sorted by entity.
-    per_doc: Vec<Vec<(EntityId, u32)>>,
-    index: Index,
+    pub(crate) per_doc: Vec<Vec<(EntityId, u32)>>,
     gazetteer: Arc<Gazetteer>,
-    /// Facet values, interned: outlet, year and month of each document (`NONE` when unknown).
-    outlets: Interned,
+    /// Facet values, interned: outlet, year, month and date of each document (`NONE` when unknown).
+    pub(crate) outlets: Interned,
     years: Interned,
     months: Interned,
+    pub(crate) dates: Interned,
+    pub(crate) store: Store,
+}
+
+/// Where texts, mentions and the index live.
+#[derive(Debug)]
+pub(crate) enum Store {
+    /// All of it in memory.
+    Memory(Memory),
+    /// In a bundle's files, loaded as needed.
+    Bundle(Bundle),
+}
+
+#[derive(Debug)]
+pub(crate) struct Memory {
+    pub(crate) docs: Vec<Document>,
+    pub(crate) mentions: Vec<Vec<Mention>>,
+    pub(crate) index: Index,
 }
 
 const NONE: u32 = u32::MAX;
 
 /// Distinct strings and, per document, which one it has.
 #[derive(Debug, Clone, Default)]
-struct Interned {
-    values: Vec<String>,
-    of_doc: Vec<u32>,
+pub(crate) struct Interned {
+    pub(crate) values: Vec<String>,
+    pub(crate) of_doc: Vec<u32>,
 }
 
 impl Interned {
@@ -157,6 +185,16 @@ impl Interned {
             })
             .collect();
         Interned { values, of_doc }
+    }
+
+    /// Each document's value.
+    fn of(&self, doc: usize) -> Option<&str> {
+        self.values.get(self.of_doc[doc] as usize).map(String::as_str)
+    }
+
+    /// Interned values derived from each value (`None` when `f` gives none).
+    fn derived(&self, f: impl Fn(&str) -> Option<&str>) -> Interned {
+        Interned::new(self.of_doc.iter().map(|&v| self.values.get(v as usize).and_then(|x| f(x))))
     }
 
     /// Counts per value over `docs`, as (value, count), in the given order.
@@ -229,22 +267,33 @@ impl<'m> CollectionBuilder<'m> {
     /// The finished collection.
     pub fn finish(self) -> Collection {
         let outlets = Interned::new(self.docs.iter().map(|d| d.outlet.as_deref()));
-        let years = Interned::new(self.docs.iter().map(|d| d.date.as_deref().and_then(|x| x.get(..4))));
-        let months = Interned::new(self.docs.iter().map(|d| d.date.as_deref().and_then(|x| x.get(..7))));
-        Collection {
+        let dates = Interned::new(self.docs.iter().map(|d| d.date.as_deref()));
+        let memory = Memory { mentions: self.mentions, index: self.index.finish(), docs: self.docs };
+        Collection::assemble(
+            memory.docs.iter().map(|d| d.id.clone()).collect(),
+            self.per_doc,
+            self.matcher.shared_gazetteer(),
             outlets,
-            years,
-            months,
-            docs: self.docs,
-            mentions: self.mentions,
-            per_doc: self.per_doc,
-            index: self.index.finish(),
-            gazetteer: self.matcher.shared_gazetteer(),
-        }
+            dates,
+            Store::Memory(memory),
+        )
     }
 }
 
 impl Collection {
+    fn assemble(
+        ids: Vec<String>,
+        per_doc: Vec<Vec<(EntityId, u32)>>,
+        gazetteer: Arc<Gazetteer>,
+        outlets: Interned,
+        dates: Interned,
+        store: Store,
+    ) -> Collection {
+        let years = dates.derived(|x| x.get(..4));
+        let months = dates.derived(|x| x.get(..7));
+        Collection { ids, per_doc, gazetteer, outlets, years, months, dates, store }
+    }
+
     /// Annotates and indexes `docs`.
     pub fn new(docs: Vec<Document>, matcher: &Matcher) -> Collection {
         let mut b = CollectionBuilder::new(matcher);
@@ -254,27 +303,125 @@ impl Collection {
         b.finish()
     }
 
+    /// Opens a bundle from its manifest and metadata file (`manifest.meta`); every other file
+    /// is loaded when an answer names it in [`Response::missing`] or [`Collection::missing_texts`].
+    pub fn from_bundle(manifest: &Manifest, meta: &[u8], matcher: &Matcher) -> Result<Collection, BundleError> {
+        let gazetteer = matcher.shared_gazetteer();
+        let (b, m) = Bundle::open(meta, &manifest.meta, gazetteer.clone())?;
+        if b.len() != manifest.documents as usize {
+            return Err(BundleError {
+                file: bundle::MANIFEST.into(),
+                message: format!("counts {} documents and its metadata {}", manifest.documents, b.len()),
+            });
+        }
+        let outlets = Interned { values: m.outlets, of_doc: m.outlet_of };
+        let dates = Interned { values: m.dates, of_doc: m.date_of };
+        Ok(Collection::assemble(m.ids, m.per_doc, gazetteer, outlets, dates, Store::Bundle(b)))
+    }
+
     /// The gazetteer the mentions refer to.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }
 
-    /// The search index.
-    pub fn index(&self) -> &Index {
-        &self.index
+    /// The search index, for a collection in memory.
+    pub fn index(&self) -> Option<&Index> {
+        match &self.store {
+            Store::Memory(m) => Some(&m.index),
+            Store::Bundle(_) => None,
+        }
     }
 
-    /// All documents, in corpus order.
-    pub fn docs(&self) -> &[Document] {
-        &self.docs
+    /// True when the collection is a bundle's, whose texts and index arrive as needed.
+    pub fn is_bundle(&self) -> bool {
+        matches!(self.store, Store::Bundle(_))
     }
 
-    /// The mentions in document `doc`, in text order.
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True for a collection of no document.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Document `doc`'s id.
     ///
     /// # Panics
-    /// If `doc` is out of range.
-    pub fn mentions(&self, doc: usize) -> &[Mention] {
-        &self.mentions[doc]
+    /// If `doc` is out of range (so do the other per-document methods).
+    pub fn id(&self, doc: usize) -> &str {
+        &self.ids[doc]
+    }
+
+    /// Document `doc`'s outlet, when known.
+    pub fn outlet(&self, doc: usize) -> Option<&str> {
+        self.outlets.of(doc)
+    }
+
+    /// Document `doc`'s date, when known.
+    pub fn date(&self, doc: usize) -> Option<&str> {
+        self.dates.of(doc)
+    }
+
+    /// Document `doc` with its text: always in memory, once its file is loaded in a bundle.
+    pub fn document(&self, doc: usize) -> Option<&Document> {
+        match &self.store {
+            Store::Memory(m) => Some(&m.docs[doc]),
+            Store::Bundle(b) => b.fragment(doc).map(|f| &f.doc),
+        }
+    }
+
+    /// The mentions in document `doc`, in text order (see [`Collection::document`]).
+    pub fn mentions(&self, doc: usize) -> Option<&[Mention]> {
+        match &self.store {
+            Store::Memory(m) => Some(&m.mentions[doc]),
+            Store::Bundle(b) => b.fragment(doc).map(|f| f.mentions.as_slice()),
+        }
+    }
+
+    /// The files holding the texts of `docs` that are not loaded (none in memory).
+    pub fn missing_texts(&self, docs: impl IntoIterator<Item = usize>) -> Vec<Need> {
+        match &self.store {
+            Store::Memory(_) => Vec::new(),
+            Store::Bundle(b) => b.missing_texts(docs.into_iter()),
+        }
+    }
+
+    /// The path of a bundle's file, relative to its folder.
+    ///
+    /// # Panics
+    /// For a collection in memory, which has no files.
+    pub fn file(&self, need: Need) -> &str {
+        match &self.store {
+            Store::Bundle(b) => b.file(need),
+            Store::Memory(_) => panic!("a collection in memory has no files"),
+        }
+    }
+
+    /// Loads a bundle's file; see [`Bundle::load`].
+    pub fn load(&self, need: Need, bytes: &[u8]) -> Result<(), BundleError> {
+        match &self.store {
+            Store::Bundle(b) => b.load(need, bytes),
+            Store::Memory(_) => Ok(()),
+        }
+    }
+
+    /// Every file of a bundle but its metadata (none in memory), in an order they can be loaded in.
+    pub fn every_file(&self) -> Vec<Need> {
+        match &self.store {
+            Store::Bundle(b) => b.every_file(),
+            Store::Memory(_) => Vec::new(),
+        }
+    }
+
+    /// True once `need`'s file is loaded (always for a collection in memory).
+    pub fn is_loaded(&self, need: Need) -> bool {
+        match &self.store {
+            Store::Bundle(b) => b.is_loaded(need),
+            Store::Memory(_) => true,
+        }
     }
 
     /// Entities mentioned in document `doc` with their mention counts, most mentioned first.
@@ -286,7 +433,7 @@ impl Collection {
 
     /// Position of the document with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.docs.iter().position(|d| d.id == id)
+        self.ids.iter().position(|d| d == id)
     }
 
     /// Documents (positions, in corpus order) that match `query` and mention every one of
@@ -307,31 +454,77 @@ impl Collection {
         entities.is_empty() || if any { entities.iter().any(has) } else { entities.iter().all(has) }
     }
 
-    /// Answers a request: hits in order, facet counts, and what to highlight.
+    /// Answers a request: hits in order, facet counts, and what to highlight. Over a bundle,
+    /// [`Response::missing`] lists the files the answer lacked.
     pub fn search(&self, r: &Request<'_>) -> Response {
         let q = Query::parse(r.query);
-        let (found, matched) = self.index.search_matched(&q);
+        let (found, matched, missing) = match &self.store {
+            Store::Memory(m) => {
+                let (found, matched) = m.index.search_matched(&q);
+                (found, matched, Vec::new())
+            }
+            Store::Bundle(b) => {
+                let probe = bundle::read::Probe::new(b);
+                let (found, matched) = probe.evaluate_query(&q);
+                (found, matched, probe.into_misses())
+            }
+        };
         let base: Vec<Hit> =
             found.into_iter().filter(|h| self.mentions_entities(h.doc as usize, r.entities, r.any_entity)).collect();
-        let outlet_ok = |d: usize| r.outlet.is_none_or(|o| self.docs[d].outlet.as_deref() == Some(o));
-        let period_ok =
-            |d: usize| r.period.is_none_or(|p| self.docs[d].date.as_deref().is_some_and(|x| x.starts_with(p)));
+        let outlet_ok = |d: usize| r.outlet.is_none_or(|o| self.outlet(d) == Some(o));
+        let period_ok = |d: usize| r.period.is_none_or(|p| self.date(d).is_some_and(|x| x.starts_with(p)));
         let filtered: Vec<(u32, bool, bool)> =
             base.iter().map(|h| (h.doc, outlet_ok(h.doc as usize), period_ok(h.doc as usize))).collect();
         let mut hits: Vec<Hit> = base.iter().zip(&filtered).filter(|(_, &(_, o, p))| o && p).map(|(h, _)| *h).collect();
-        let date = |h: &Hit| self.docs[h.doc as usize].date.clone();
+        let date = |h: &Hit| self.date(h.doc as usize);
         match r.sort {
             Sort::Relevance => {}
             Sort::Newest => hits.sort_by(|a, b| match (date(a), date(b)) {
-                (Some(x), Some(y)) => y.cmp(&x).then(a.doc.cmp(&b.doc)),
+                (Some(x), Some(y)) => y.cmp(x).then(a.doc.cmp(&b.doc)),
                 (x, y) => y.is_some().cmp(&x.is_some()).then(a.doc.cmp(&b.doc)),
             }),
             Sort::Oldest => hits.sort_by(|a, b| match (date(a), date(b)) {
-                (Some(x), Some(y)) => x.cmp(&y).then(a.doc.cmp(&b.doc)),
+                (Some(x), Some(y)) => x.cmp(y).then(a.doc.cmp(&b.doc)),
                 (x, y) => y.is_some().cmp(&x.is_some()).then(a.doc.cmp(&b.doc)),
             }),
         }
-        Response { hits, matched, filtered, facets: OnceLock::new() }
+        Response { hits, matched, filtered, facets: OnceLock::new(), missing }
+    }
+
+    /// [`Collection::search`], loading every file the answer lacks with `fetch` (given a
+    /// path relative to the bundle's folder) until it lacks none: the synchronous loop, for
+    /// native readers and tests. A collection in memory never calls `fetch`.
+    pub fn search_with(
+        &self,
+        r: &Request<'_>,
+        mut fetch: impl FnMut(&str) -> Result<Vec<u8>, BundleError>,
+    ) -> Result<Response, BundleError> {
+        loop {
+            let answer = self.search(r);
+            if answer.missing.is_empty() {
+                return Ok(answer);
+            }
+            if answer.missing.iter().all(|&n| self.is_loaded(n)) {
+                let message = "the reader asked again for files it had loaded".to_string();
+                return Err(BundleError { file: self.file(answer.missing[0]).into(), message });
+            }
+            for &need in &answer.missing {
+                self.load(need, &fetch(self.file(need))?)?;
+            }
+        }
+    }
+
+    /// Loads the texts of `docs` that are not loaded yet with `fetch` (see
+    /// [`Collection::search_with`]).
+    pub fn load_texts_with(
+        &self,
+        docs: impl IntoIterator<Item = usize>,
+        mut fetch: impl FnMut(&str) -> Result<Vec<u8>, BundleError>,
+    ) -> Result<(), BundleError> {
+        for need in self.missing_texts(docs) {
+            self.load(need, &fetch(self.file(need))?)?;
+        }
+        Ok(())
     }
 
     /// The facet counts of `response` (an answer of this collection's): made on the first call,
@@ -350,14 +543,27 @@ impl Collection {
         })
     }
 
-    /// Every word of document `doc` that a query matched.
-    pub fn hits(&self, doc: usize, matched: &Matched) -> Vec<crate::span::Span> {
-        self.index.hits(doc as u32, &self.docs[doc].text, matched)
+    /// Every word of document `doc` that a query matched; `None` until its text is loaded.
+    pub fn hits(&self, doc: usize, matched: &Matched) -> Option<Vec<Span>> {
+        match &self.store {
+            Store::Memory(m) => Some(m.index.hits(doc as u32, &m.docs[doc].text, matched)),
+            Store::Bundle(b) => {
+                let f = b.fragment(doc)?;
+                Some(snippet::hit_spans(&f.doc.text, &f.starts, &fragment_hits(f, matched)))
+            }
+        }
     }
 
-    /// The snippet of document `doc` for what a query matched: its densest window of hits.
-    pub fn snippet(&self, doc: usize, matched: &Matched, words: usize) -> Snippet {
-        self.index.snippet(doc as u32, &self.docs[doc].text, matched, words)
+    /// The snippet of document `doc` for what a query matched: its densest window of hits;
+    /// `None` until its text is loaded.
+    pub fn snippet(&self, doc: usize, matched: &Matched, words: usize) -> Option<Snippet> {
+        match &self.store {
+            Store::Memory(m) => Some(m.index.snippet(doc as u32, &m.docs[doc].text, matched, words)),
+            Store::Bundle(b) => {
+                let f = b.fragment(doc)?;
+                Some(snippet::window(&f.doc.text, &f.starts, &fragment_hits(f, matched), words))
+            }
+        }
     }
 
     /// Mention counts over `docs`, grouped by kind (countries first), then by the number of
@@ -387,4 +593,14 @@ impl Collection {
         });
         v
     }
+}
+
+/// The body tokens of a bundle's document that the query matched, as (token, term).
+fn fragment_hits(f: &bundle::read::Fragment, matched: &Matched) -> Vec<(u32, u32)> {
+    f.terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matched.hit_terms.binary_search(t).is_ok())
+        .map(|(k, &t)| (k as u32, t))
+        .collect()
 }

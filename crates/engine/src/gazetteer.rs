@@ -207,11 +207,11 @@ impl fmt::Display for GovernmentPhrase {
 pub const OPEN_NAME: &str = "…";
 
 /// The bundled data files.
-const ENTITIES_TSV: &str = include_str!("../data/entities.tsv");
-const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
-const RULES_TSV: &str = include_str!("../data/rules.tsv");
+pub(crate) const ENTITIES_TSV: &str = include_str!("../data/entities.tsv");
+pub(crate) const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
+pub(crate) const RULES_TSV: &str = include_str!("../data/rules.tsv");
 /// Generated `common-noun` and `known-word` rules (tools/gazetteer/context_words.py).
-const CONTEXT_TSV: &str = include_str!("../data/context.tsv");
+pub(crate) const CONTEXT_TSV: &str = include_str!("../data/context.tsv");
 
 impl Gazetteer {
     /// The gazetteer compiled into this crate, parsed once and shared (the bundled matcher

@@ -14,6 +14,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod bundle;
 pub mod collection;
 pub mod corpus;
 mod fx;

@@ -90,10 +90,10 @@ proptest! {
         let c = Collection::new(docs, Matcher::bundled());
         let r = c.search(&Request { query: &query, ..Request::default() });
         for h in &r.hits {
-            let text = &c.docs()[h.doc as usize].text;
-            let s = c.snippet(h.doc as usize, &r.matched, 28);
+            let text = &c.document(h.doc as usize).expect("in memory").text;
+            let s = c.snippet(h.doc as usize, &r.matched, 28).expect("in memory");
             prop_assert!(on_boundaries(text, s.span) && s.span.end as usize <= text.len());
-            for x in s.hits.iter().chain(&c.hits(h.doc as usize, &r.matched)) {
+            for x in s.hits.iter().chain(&c.hits(h.doc as usize, &r.matched).expect("in memory")) {
                 prop_assert!(on_boundaries(text, *x));
             }
         }

@@ -32,7 +32,7 @@ fn ids(c: &Collection, q: &str) -> Vec<String> {
     c.search(&Request { query: q, ..Request::default() })
         .hits
         .iter()
-        .map(|h| c.docs()[h.doc as usize].id[..3].to_string())
+        .map(|h| c.id(h.doc as usize)[..3].to_string())
         .collect()
 }
 
@@ -117,7 +117,7 @@ fn stemming_and_compounds_find_other_forms() {
             c.search(&Request { query: s, ..Request::default() })
                 .hits
                 .iter()
-                .map(|h| c.docs()[h.doc as usize].id.clone())
+                .map(|h| c.id(h.doc as usize).to_string())
                 .collect(),
         )
     };
@@ -128,7 +128,7 @@ fn stemming_and_compounds_find_other_forms() {
     assert_eq!(q("bangun "), ["d"]);
     // Exact forms rank above stemmed ones.
     let r = c.search(&Request { query: "kerjasama ", ..Request::default() });
-    assert_eq!(c.docs()[r.hits[0].doc as usize].id, "b");
+    assert_eq!(c.id(r.hits[0].doc as usize), "b");
 }
 
 #[test]
@@ -170,10 +170,10 @@ fn facets_count_entities_outlets_and_periods_of_the_matches() {
 fn sorting_by_date_puts_undated_documents_last() {
     let c = seeds();
     let r = c.search(&Request { sort: Sort::Newest, ..Request::default() });
-    let order: Vec<&str> = r.hits.iter().map(|h| &c.docs()[h.doc as usize].id[..3]).collect();
+    let order: Vec<&str> = r.hits.iter().map(|h| &c.id(h.doc as usize)[..3]).collect();
     assert_eq!(order, ["002", "004", "000", "001", "003"]);
     let r = c.search(&Request { sort: Sort::Oldest, ..Request::default() });
-    assert_eq!(&c.docs()[r.hits[0].doc as usize].id[..3], "004");
+    assert_eq!(&c.id(r.hits[0].doc as usize)[..3], "004");
 }
 
 #[test]
@@ -181,8 +181,8 @@ fn snippets_are_the_densest_window_of_hits() {
     let c = seeds();
     let r = c.search(&Request { query: "mongolia trilateral", ..Request::default() });
     let doc = r.hits[0].doc as usize;
-    let s = c.snippet(doc, &r.matched, 24);
-    let text = &c.docs()[doc].text;
+    let s = c.snippet(doc, &r.matched, 24).expect("in memory");
+    let text = &c.document(doc).expect("in memory").text;
     let shown = s.span.slice(text);
     let hits: Vec<&str> = s.hits.iter().map(|h| h.slice(text)).collect();
     assert!(shown.contains("Mongolia") && shown.contains("trilateral"), "{shown}");

@@ -19,22 +19,33 @@ struct Range {
     end: u32,
 }
 
-/// One term's or stem's postings: the documents that hold it, in increasing order, and how
-/// often (title tokens weighted).
-#[derive(Debug, Clone, Copy)]
+/// One term's or stem's postings: the documents that hold it, in increasing order, how often
+/// (title tokens weighted), and, for terms when asked, where.
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Postings<'a> {
     /// Documents, increasing.
     pub(crate) docs: &'a [u32],
     /// Term frequency in each of `docs`.
     pub(crate) tfs: &'a [u16],
-    /// Index of the first posting in the index's arrays (for positions).
-    first: usize,
+    /// The `k`-th posting's positions are `positions[pos_at[k]..pos_at[k + 1]]`; both empty
+    /// when positions were not asked for (stems never have them).
+    pub(crate) pos_at: &'a [u32],
+    pub(crate) positions: &'a [u32],
 }
 
-impl Postings<'_> {
+impl<'a> Postings<'a> {
     /// Document frequency.
     pub(crate) fn df(&self) -> u32 {
         self.docs.len() as u32
+    }
+
+    /// The token positions of the `k`-th posting, increasing: body tokens by their index, then
+    /// title tokens from [`TITLE_BASE`]. Empty when the postings carry no positions.
+    pub(crate) fn positions(&self, k: usize) -> &'a [u32] {
+        match (self.pos_at.get(k), self.pos_at.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.positions[a as usize..b as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -42,17 +53,17 @@ impl Postings<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Folded form → term id.
-    terms: HashMap<Box<str>, u32, Fx>,
+    pub(crate) terms: HashMap<Box<str>, u32, Fx>,
     /// Term id → folded form.
-    term_text: Vec<Box<str>>,
+    pub(crate) term_text: Vec<Box<str>>,
     /// Term ids in the byte order of their text, for prefix search.
-    sorted: Vec<u32>,
-    /// Term ids by (first char, length in chars), for typo search.
+    pub(crate) sorted: Vec<u32>,
+    /// Term ids by (first char, length in chars), each in byte order, for typo search.
     by_shape: HashMap<(char, u32), Vec<u32>, Fx>,
     /// Term id → stem ids it stands for (its stem, or the stems of its compound's parts).
-    term_stems: Vec<Vec<u32>>,
+    pub(crate) term_stems: Vec<Vec<u32>>,
     /// Stem → stem id.
-    stems: HashMap<Box<str>, u32, Fx>,
+    pub(crate) stems: HashMap<Box<str>, u32, Fx>,
     /// Term postings: `t_docs[r]`, `t_tf[r]`, `t_pos[r]..t_pos[r+1]` into `positions`.
     t_ranges: Vec<Range>,
     t_docs: Vec<u32>,
@@ -73,8 +84,8 @@ pub struct Index {
     token_starts: Vec<u8>,
     token_starts_at: Vec<u32>,
     /// Tokens per document (title weighted).
-    doc_len: Vec<u32>,
-    avg_len: f32,
+    pub(crate) doc_len: Vec<u32>,
+    pub(crate) avg_len: f32,
     /// BM25's length normalization per document: k1 · (1 − b + b · len / avg_len).
     norm: Vec<f32>,
 }
@@ -288,12 +299,15 @@ impl IndexBuilder {
 
         let mut sorted: Vec<u32> = (0..n_terms as u32).collect();
         sorted.sort_unstable_by(|&a, &b| ix.term_text[a as usize].cmp(&ix.term_text[b as usize]));
-        ix.sorted = sorted;
-        for (t, text) in ix.term_text.iter().enumerate() {
+        // Each shape's terms in byte order, as a bundle keeps them (see `crate::bundle`), so that
+        // ties between typo candidates break the same way whatever the corpus order.
+        for &t in &sorted {
+            let text = &ix.term_text[t as usize];
             if let Some(first) = text.chars().next() {
-                ix.by_shape.entry((first, text.chars().count() as u32)).or_default().push(t as u32);
+                ix.by_shape.entry((first, text.chars().count() as u32)).or_default().push(t);
             }
         }
+        ix.sorted = sorted;
         let n = ix.doc_len.len().max(1) as f32;
         ix.avg_len = ix.doc_len.iter().map(|&l| l as f32).sum::<f32>() / n;
         let avg = ix.avg_len.max(1.0);
@@ -447,29 +461,27 @@ impl Index {
     pub(crate) fn term_postings(&self, t: u32) -> Postings<'_> {
         let r = self.t_ranges[t as usize];
         let (a, b) = (r.start as usize, r.end as usize);
-        Postings { docs: &self.t_docs[a..b], tfs: &self.t_tf[a..b], first: a }
+        Postings {
+            docs: &self.t_docs[a..b],
+            tfs: &self.t_tf[a..b],
+            pos_at: &self.t_pos[a..=b],
+            positions: &self.positions,
+        }
     }
 
     /// The postings of stem `s`.
     pub(crate) fn stem_postings(&self, s: u32) -> Postings<'_> {
         let r = self.s_ranges[s as usize];
         let (a, b) = (r.start as usize, r.end as usize);
-        Postings { docs: &self.s_docs[a..b], tfs: &self.s_tf[a..b], first: a }
+        Postings { docs: &self.s_docs[a..b], tfs: &self.s_tf[a..b], ..Postings::default() }
     }
 
-    /// The token positions of the `k`-th posting of a term's `postings`, increasing: body
-    /// tokens by their index, then title tokens from [`TITLE_BASE`].
-    pub(crate) fn positions(&self, postings: &Postings<'_>, k: usize) -> &[u32] {
-        let e = postings.first + k;
-        &self.positions[self.t_pos[e] as usize..self.t_pos[e + 1] as usize]
-    }
-
-    /// Terms that start with `prefix` (itself included), in byte order; at most 5000 are looked at.
+    /// Terms that start with `prefix` (itself included), in byte order; at most [`super::lexicon::MAX_COMPLETIONS`] are looked at.
     pub(crate) fn completions<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
         let from = self.sorted.partition_point(|&t| &*self.term_text[t as usize] < prefix);
         self.sorted[from..]
             .iter()
-            .take(5000)
+            .take(super::lexicon::MAX_COMPLETIONS)
             .take_while(move |&&t| self.term_text[t as usize].starts_with(prefix))
             .copied()
     }

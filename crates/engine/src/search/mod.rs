@@ -32,6 +32,7 @@
 //! No field syntax, no wildcards, no boolean nesting beyond `OR` between neighbours.
 
 pub mod index;
+pub(crate) mod lexicon;
 pub mod query;
 pub mod rank;
 pub mod snippet;

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::index::{Index, Postings};
+use super::lexicon::Lexicon;
 use super::rank::{self, EXACT, STEM};
 use super::Hit;
 use crate::text::{fold, tokenize};
@@ -117,7 +118,7 @@ impl Matched {
 }
 
 /// One way a word matches: postings and a weight.
-enum Source {
+pub(crate) enum Source {
     Term(u32, f32),
     Stem(u32, f32),
     /// All of these stems (a compound's parts).
@@ -133,12 +134,20 @@ impl Index {
 
     /// [`Index::search`], and what the query matched (for snippets), computed together.
     pub fn search_matched(&self, q: &Query) -> (Vec<Hit>, Matched) {
+        self.evaluate_query(q)
+    }
+}
+
+/// Query evaluation over any [`Lexicon`]: the in-memory index and a bundle run the same code.
+pub(crate) trait Evaluate: Lexicon {
+    /// The hits of `q`, best first (ties in document order), and what it matched.
+    fn evaluate_query(&self, q: &Query) -> (Vec<Hit>, Matched) {
         let mut matched = Some(Matched::default());
         let hits = self.evaluate(q, &mut matched);
         let mut matched = matched.unwrap_or_default();
         let mut hit_terms: Vec<u32> = matched.terms.iter().copied().collect();
         for &s in &matched.stems {
-            hit_terms.extend_from_slice(self.stem_terms(s));
+            self.stem_terms(s, &mut hit_terms);
         }
         hit_terms.sort_unstable();
         hit_terms.dedup();
@@ -147,7 +156,7 @@ impl Index {
     }
 
     fn evaluate(&self, q: &Query, matched: &mut Option<Matched>) -> Vec<Hit> {
-        let n = self.len();
+        let n = self.doc_count();
         let excluded = self.excluded(q);
         if q.items.is_empty() {
             return (0..n as u32).filter(|&d| !excluded[d as usize]).map(|doc| Hit { doc, score: 0.0 }).collect();
@@ -177,7 +186,7 @@ impl Index {
     }
 
     fn excluded(&self, q: &Query) -> Vec<bool> {
-        let n = self.len();
+        let n = self.doc_count();
         if q.excluded.is_empty() {
             return vec![false; n];
         }
@@ -245,8 +254,10 @@ impl Index {
         }
         let len = folded.chars().count();
         if prefix && len >= 2 {
-            let mut found: Vec<u32> = self.completions(folded).filter(|&t| Some(t) != exact).collect();
-            found.sort_by_key(|&t| std::cmp::Reverse(self.term_postings(t).df()));
+            let mut found = Vec::new();
+            self.completions(folded, &mut found);
+            found.retain(|&t| Some(t) != exact);
+            found.sort_by_key(|&t| std::cmp::Reverse(self.term_df(t)));
             for t in found.into_iter().take(MAX_EXPANSIONS) {
                 out.push(Source::Term(t, rank::prefix_weight(len, self.term_text(t).chars().count())));
             }
@@ -261,7 +272,7 @@ impl Index {
         if max_edits > 0 {
             let mut found = self.fuzzy(folded, max_edits);
             found.retain(|&(t, _)| Some(t) != exact);
-            found.sort_by_key(|&(t, d)| (d, std::cmp::Reverse(self.term_postings(t).df())));
+            found.sort_by_key(|&(t, d)| (d, std::cmp::Reverse(self.term_df(t))));
             for (t, d) in found.into_iter().take(MAX_EXPANSIONS) {
                 out.push(Source::Term(t, rank::fuzzy_weight(d)));
             }
@@ -276,9 +287,12 @@ impl Index {
         let Some(&first) = w.first() else { return Vec::new() };
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
+        let mut shaped = Vec::new();
         let lo = w.len().saturating_sub(max_edits);
         for len in lo..=w.len() + max_edits {
-            for &t in self.terms_of_shape(first, len as u32) {
+            shaped.clear();
+            self.terms_of_shape(first, len as u32, &mut shaped);
+            for &t in &shaped {
                 if let Some(d) = bounded_distance(&w, self.term_text(t), max_edits, &mut scratch) {
                     if d > 0 {
                         out.push((t, d));
@@ -291,12 +305,12 @@ impl Index {
 
     /// BM25's inverse document frequency of postings of this `df`.
     fn idf(&self, df: u32) -> f32 {
-        rank::idf(self.len(), df)
+        rank::idf(self.doc_count(), df)
     }
 
     fn apply(&self, src: &Source, scores: &mut [f32]) {
         match *src {
-            Source::Term(t, w) => self.raise(self.term_postings(t), w, scores),
+            Source::Term(t, w) => self.raise(self.term_postings(t, false), w, scores),
             Source::Stem(s, w) => self.raise(self.stem_postings(s), w, scores),
             Source::Stems(ref parts, w) => {
                 // Every part must be there; the score is the parts' mean.
@@ -331,7 +345,7 @@ impl Index {
 
     /// Documents where the terms `ids` occur one after another.
     fn phrase(&self, ids: &[u32], scores: &mut [f32]) {
-        let postings: Vec<Postings<'_>> = ids.iter().map(|&t| self.term_postings(t)).collect();
+        let postings: Vec<Postings<'_>> = ids.iter().map(|&t| self.term_postings(t, true)).collect();
         let rarest = (0..ids.len()).min_by_key(|&k| postings[k].df()).expect("a phrase has words");
         'docs: for &d in postings[rarest].docs {
             // Per word: its posting's index in that word's list.
@@ -342,13 +356,13 @@ impl Index {
                     Err(_) => continue 'docs,
                 }
             }
-            let first = self.positions(&postings[0], entries[0]);
+            let first = postings[0].positions(entries[0]);
             let found = first.iter().any(|&pos| {
                 entries
                     .iter()
                     .enumerate()
                     .skip(1)
-                    .all(|(k, &e)| self.positions(&postings[k], e).binary_search(&(pos + k as u32)).is_ok())
+                    .all(|(k, &e)| postings[k].positions(e).binary_search(&(pos + k as u32)).is_ok())
             });
             if found {
                 let s: f32 = entries
@@ -362,6 +376,8 @@ impl Index {
         }
     }
 }
+
+impl<L: Lexicon + ?Sized> Evaluate for L {}
 
 /// Reusable rows for [`bounded_distance`].
 #[derive(Default)]

@@ -1,0 +1,691 @@
+//! Reading a bundle: the metadata at once, every other file when a question needs it.
+//!
+//! Nothing here fetches: a [`Probe`] answers the query evaluation's questions from the shards
+//! loaded so far and notes each one it lacked ([`Need`]); the caller fetches those files,
+//! [`Bundle::load`]s them and asks again, until nothing is missing.
+
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
+
+use super::codec::{hash, BundleError, Dec};
+use super::write::file_name;
+use super::{kind, FORMAT_VERSION};
+use crate::corpus::Document;
+use crate::gazetteer::{AliasId, EntityId, Gazetteer, GovernmentId};
+use crate::matcher::Mention;
+use crate::search::index::Postings;
+use crate::search::lexicon::{Lexicon, MAX_COMPLETIONS};
+use crate::search::rank;
+use crate::search::stem::stem;
+use crate::span::Span;
+use crate::text::tokenize;
+
+/// A file of a bundle that an answer needs and that is not loaded yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Need {
+    /// A dictionary shard.
+    Terms(u32),
+    /// A shard of term postings.
+    Postings(u32),
+    /// The positions of a shard of term postings (for phrases).
+    Positions(u32),
+    /// A shard of stems and their postings.
+    Stems(u32),
+    /// A document's text, mentions and tokens.
+    Text(u32),
+}
+
+/// What the metadata tells of each document, for the collection.
+#[derive(Debug, Default)]
+pub struct DocsMeta {
+    /// Document ids, in corpus order.
+    pub ids: Vec<String>,
+    /// Distinct outlets.
+    pub outlets: Vec<String>,
+    /// Each document's outlet, as an index of `outlets`; `u32::MAX` when unknown.
+    pub outlet_of: Vec<u32>,
+    /// Distinct dates.
+    pub dates: Vec<String>,
+    /// Each document's date, as an index of `dates`; `u32::MAX` when unknown.
+    pub date_of: Vec<u32>,
+    /// Each document's entities with their mention counts, by entity.
+    pub per_doc: Vec<Vec<(EntityId, u32)>>,
+}
+
+/// Shards of one kind: each holds a contiguous range of ids.
+#[derive(Debug)]
+struct Shards<T> {
+    /// Where each shard's ids start, then the number of ids.
+    starts: Vec<u32>,
+    /// Each shard's first text (dictionaries only).
+    texts: Vec<Box<str>>,
+    files: Vec<String>,
+    loaded: Vec<OnceLock<T>>,
+}
+
+impl<T> Shards<T> {
+    fn decode(d: &mut Dec<'_>, dir: &str, total: u32, texts: bool) -> Result<Shards<T>, BundleError> {
+        let n = d.count()?;
+        let mut s = Shards { starts: vec![0], texts: Vec::new(), files: Vec::new(), loaded: Vec::new() };
+        let mut at = 0u32;
+        for _ in 0..n {
+            let count = d.u32()?;
+            at = at
+                .checked_add(count)
+                .filter(|&a| a <= total)
+                .ok_or_else(|| d.error(&format!("{dir}: shards hold more than {total}")))?;
+            s.starts.push(at);
+            if texts {
+                s.texts.push(d.str()?.into());
+            }
+            s.files.push(file_name(dir, d.u64_le()?));
+            s.loaded.push(OnceLock::new());
+        }
+        if at != total || (texts && !s.texts.is_sorted()) {
+            return Err(d.error(&format!("{dir}: the shards do not cover the {total} ids in order")));
+        }
+        Ok(s)
+    }
+
+    /// The shard holding id `id`.
+    fn of_id(&self, id: u32) -> usize {
+        self.starts.partition_point(|&s| s <= id).saturating_sub(1).min(self.files.len().saturating_sub(1))
+    }
+
+    /// The shard whose range of texts holds `text`; `None` before the first.
+    fn of_text(&self, text: &str) -> Option<usize> {
+        self.texts.partition_point(|t| &**t <= text).checked_sub(1)
+    }
+
+    fn get(&self, i: usize) -> Option<&T> {
+        self.loaded.get(i).and_then(OnceLock::get)
+    }
+
+    fn range(&self, i: usize) -> (u32, u32) {
+        (self.starts[i], self.starts[i + 1])
+    }
+}
+
+#[derive(Debug)]
+struct TermShard {
+    texts: Vec<Box<str>>,
+    dfs: Vec<u32>,
+    /// First char and length in chars.
+    shapes: Vec<(char, u32)>,
+    stems_at: Vec<u32>,
+    stems: Vec<u32>,
+}
+
+#[derive(Debug, Default)]
+struct DocList {
+    /// Per id: `docs[at[i]..at[i + 1]]`.
+    at: Vec<u32>,
+    docs: Vec<u32>,
+    tfs: Vec<u16>,
+}
+
+impl DocList {
+    fn decode_one(&mut self, d: &mut Dec<'_>, n_docs: usize) -> Result<(), BundleError> {
+        if self.at.is_empty() {
+            self.at.push(0);
+        }
+        let n = d.count()?;
+        let mut last: Option<u32> = None;
+        for _ in 0..n {
+            let gap = d.u32()?;
+            let doc = match last {
+                None => gap,
+                Some(l) if gap > 0 => l.checked_add(gap).ok_or_else(|| d.error("holds a document past the last"))?,
+                Some(_) => return Err(d.error("lists a document twice")),
+            };
+            if doc as usize >= n_docs {
+                return Err(d.error(&format!("names document {doc} of {n_docs}")));
+            }
+            let tf = d.u32()?;
+            self.docs.push(doc);
+            self.tfs.push(u16::try_from(tf).map_err(|_| d.error("holds a frequency past 65535"))?);
+            last = Some(doc);
+        }
+        self.at.push(self.docs.len() as u32);
+        Ok(())
+    }
+
+    fn postings(&self, k: usize) -> Postings<'_> {
+        let (a, b) = (self.at[k] as usize, self.at[k + 1] as usize);
+        Postings { docs: &self.docs[a..b], tfs: &self.tfs[a..b], ..Postings::default() }
+    }
+}
+
+#[derive(Debug)]
+struct PositionsShard {
+    /// Per posting of the shard: `positions[pos_at[p]..pos_at[p + 1]]`.
+    pos_at: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+#[derive(Debug)]
+struct StemShard {
+    texts: Vec<Box<str>>,
+    terms_at: Vec<u32>,
+    terms: Vec<u32>,
+    postings: DocList,
+}
+
+/// A document as its text file holds it.
+#[derive(Debug)]
+pub(crate) struct Fragment {
+    pub(crate) doc: Document,
+    pub(crate) mentions: Vec<Mention>,
+    /// Where each body token starts.
+    pub(crate) starts: Vec<u32>,
+    /// The term of each body token.
+    pub(crate) terms: Vec<u32>,
+}
+
+/// Errors unless `bytes` hash to what the file's name says (`dir/<16 hex digits>.bin`).
+fn check_hash(name: &str, bytes: &[u8]) -> Result<(), BundleError> {
+    let named =
+        name.rsplit('/').next().and_then(|f| f.strip_suffix(".bin")).and_then(|h| u64::from_str_radix(h, 16).ok());
+    if named == Some(hash(bytes)) {
+        return Ok(());
+    }
+    let message = "does not hold what its name says (damaged, cut short, or from another build of the bundle)".into();
+    Err(BundleError { file: name.into(), message })
+}
+
+/// Keeps the first value loaded.
+fn set<T>(lock: &OnceLock<T>, v: T) {
+    let _ = lock.set(v);
+}
+
+/// An opened bundle: the metadata, and every other file as far as it is loaded.
+#[derive(Debug)]
+pub struct Bundle {
+    gazetteer: Arc<Gazetteer>,
+    docs: usize,
+    norm: Vec<f32>,
+    n_terms: u32,
+    n_stems: u32,
+    terms: Shards<TermShard>,
+    postings: Shards<DocList>,
+    positions: Vec<(String, OnceLock<PositionsShard>)>,
+    stems: Shards<StemShard>,
+    texts: Vec<(String, OnceLock<Fragment>)>,
+    /// Outlet and date of each document, for rebuilding its `Document`.
+    outlets: Vec<Option<String>>,
+    dates: Vec<Option<String>>,
+}
+
+impl Bundle {
+    /// Reads the metadata file `name`.
+    pub fn open(bytes: &[u8], name: &str, gazetteer: Arc<Gazetteer>) -> Result<(Bundle, DocsMeta), BundleError> {
+        check_hash(name, bytes)?;
+        let mut d = Dec::new(bytes, name, kind::META, FORMAT_VERSION)?;
+        let docs = d.count()?;
+        let avg_len = f32::from_bits(d.u32()?);
+        let n_terms = d.u32()?;
+        let n_stems = d.u32()?;
+        let mut meta = DocsMeta::default();
+        for _ in 0..d.count()? {
+            meta.outlets.push(d.str()?.to_string());
+        }
+        for _ in 0..d.count()? {
+            meta.dates.push(d.str()?.to_string());
+        }
+        let value = |d: &mut Dec<'_>, of: usize| -> Result<u32, BundleError> {
+            match d.u32()? {
+                0 => Ok(u32::MAX),
+                v if (v as usize) <= of => Ok(v - 1),
+                v => Err(d.error(&format!("names value {v} of {of}"))),
+            }
+        };
+        let entities = gazetteer.entities().len();
+        let mut doc_len = Vec::with_capacity(docs);
+        let mut prev = String::new();
+        for _ in 0..docs {
+            let id = d.front(&prev)?;
+            meta.outlet_of.push(value(&mut d, meta.outlets.len())?);
+            meta.date_of.push(value(&mut d, meta.dates.len())?);
+            doc_len.push(d.u32()?);
+            let mut es = Vec::new();
+            let mut last = 0u32;
+            for k in 0..d.count()? {
+                let e = last + d.u32()?;
+                if e as usize >= entities || (k > 0 && e == last) {
+                    return Err(d.error(&format!("names entity {e} of {entities}")));
+                }
+                es.push((EntityId(e as u16), d.u32()?));
+                last = e;
+            }
+            meta.per_doc.push(es);
+            meta.ids.push(id.clone());
+            prev = id;
+        }
+        let terms = Shards::decode(&mut d, "terms", n_terms, true)?;
+        let postings = Shards::decode(&mut d, "postings", n_terms, false)?;
+        let mut positions = Vec::with_capacity(postings.files.len());
+        for _ in 0..postings.files.len() {
+            positions.push((file_name("positions", d.u64_le()?), OnceLock::new()));
+        }
+        let stems = Shards::decode(&mut d, "stems", n_stems, true)?;
+        let mut texts = Vec::with_capacity(docs);
+        for _ in 0..docs {
+            texts.push((file_name("text", d.u64_le()?), OnceLock::new()));
+        }
+        d.end()?;
+        let avg = avg_len.max(1.0);
+        let norm = doc_len.iter().map(|&l| rank::norm(l, avg)).collect();
+        let pick = |values: &[String], of: &[u32]| -> Vec<Option<String>> {
+            of.iter().map(|&v| values.get(v as usize).cloned()).collect()
+        };
+        let bundle = Bundle {
+            gazetteer,
+            docs,
+            norm,
+            n_terms,
+            n_stems,
+            terms,
+            postings,
+            positions,
+            stems,
+            texts,
+            outlets: pick(&meta.outlets, &meta.outlet_of),
+            dates: pick(&meta.dates, &meta.date_of),
+        };
+        Ok((bundle, meta))
+    }
+
+    /// The path of a needed file, relative to the bundle's folder.
+    pub fn file(&self, need: Need) -> &str {
+        match need {
+            Need::Terms(i) => &self.terms.files[i as usize],
+            Need::Postings(i) => &self.postings.files[i as usize],
+            Need::Positions(i) => &self.positions[i as usize].0,
+            Need::Stems(i) => &self.stems.files[i as usize],
+            Need::Text(i) => &self.texts[i as usize].0,
+        }
+    }
+
+    /// True once `need`'s file is loaded.
+    pub fn is_loaded(&self, need: Need) -> bool {
+        match need {
+            Need::Terms(i) => self.terms.get(i as usize).is_some(),
+            Need::Postings(i) => self.postings.get(i as usize).is_some(),
+            Need::Positions(i) => self.positions.get(i as usize).is_some_and(|p| p.1.get().is_some()),
+            Need::Stems(i) => self.stems.get(i as usize).is_some(),
+            Need::Text(i) => self.texts.get(i as usize).is_some_and(|t| t.1.get().is_some()),
+        }
+    }
+
+    /// Reads the file of `need`, checking every number in it; loading a file twice keeps the first.
+    pub fn load(&self, need: Need, bytes: &[u8]) -> Result<(), BundleError> {
+        let name = self.file(need).to_string();
+        check_hash(&name, bytes)?;
+        match need {
+            Need::Terms(i) => set(&self.terms.loaded[i as usize], self.decode_terms(i as usize, bytes, &name)?),
+            Need::Postings(i) => {
+                let (a, b) = self.postings.range(i as usize);
+                let mut d = Dec::new(bytes, &name, kind::POSTINGS, FORMAT_VERSION)?;
+                let mut list = DocList::default();
+                for _ in a..b {
+                    list.decode_one(&mut d, self.docs)?;
+                }
+                d.end()?;
+                set(&self.postings.loaded[i as usize], list);
+            }
+            Need::Positions(i) => {
+                let Some(list) = self.postings.get(i as usize) else {
+                    return Err(BundleError { file: name, message: "was read before its postings".into() });
+                };
+                let mut d = Dec::new(bytes, &name, kind::POSITIONS, FORMAT_VERSION)?;
+                let mut shard = PositionsShard { pos_at: vec![0], positions: Vec::new() };
+                for _ in 0..list.docs.len() {
+                    let n = d.count()?;
+                    let mut last = 0u32;
+                    for k in 0..n {
+                        let gap = d.u32()?;
+                        let p = last.checked_add(gap).filter(|&p| k == 0 || p > last);
+                        let p = p.ok_or_else(|| d.error("holds positions out of order"))?;
+                        shard.positions.push(p);
+                        last = p;
+                    }
+                    shard.pos_at.push(shard.positions.len() as u32);
+                }
+                d.end()?;
+                set(&self.positions[i as usize].1, shard);
+            }
+            Need::Stems(i) => set(&self.stems.loaded[i as usize], self.decode_stems(i as usize, bytes, &name)?),
+            Need::Text(i) => set(&self.texts[i as usize].1, self.decode_text(i as usize, bytes, &name)?),
+        }
+        Ok(())
+    }
+
+    fn decode_terms(&self, i: usize, bytes: &[u8], name: &str) -> Result<TermShard, BundleError> {
+        let (a, b) = self.terms.range(i);
+        let mut d = Dec::new(bytes, name, kind::TERMS, FORMAT_VERSION)?;
+        let n = (b - a) as usize;
+        let mut s = TermShard {
+            texts: Vec::with_capacity(n),
+            dfs: Vec::with_capacity(n),
+            shapes: Vec::with_capacity(n),
+            stems_at: vec![0],
+            stems: Vec::new(),
+        };
+        let mut prev = String::new();
+        for k in 0..n {
+            let text = d.front(&prev)?;
+            if (k == 0 && *text != *self.terms.texts[i]) || (k > 0 && text <= prev) {
+                return Err(d.error("holds words out of order"));
+            }
+            s.dfs.push(d.u32()?);
+            s.shapes.push((text.chars().next().unwrap_or('\0'), text.chars().count() as u32));
+            for _ in 0..d.count()? {
+                let st = d.u32()?;
+                if st >= self.n_stems {
+                    return Err(d.error(&format!("names stem {st} of {}", self.n_stems)));
+                }
+                s.stems.push(st);
+            }
+            s.stems_at.push(s.stems.len() as u32);
+            s.texts.push(text.as_str().into());
+            prev = text;
+        }
+        d.end()?;
+        Ok(s)
+    }
+
+    fn decode_stems(&self, i: usize, bytes: &[u8], name: &str) -> Result<StemShard, BundleError> {
+        let (a, b) = self.stems.range(i);
+        let mut d = Dec::new(bytes, name, kind::STEMS, FORMAT_VERSION)?;
+        let mut s = StemShard { texts: Vec::new(), terms_at: vec![0], terms: Vec::new(), postings: DocList::default() };
+        let mut prev = String::new();
+        for k in a..b {
+            let text = d.front(&prev)?;
+            if (k == a && *text != *self.stems.texts[i]) || (k > a && text <= prev) {
+                return Err(d.error("holds stems out of order"));
+            }
+            let mut last = 0u32;
+            for _ in 0..d.count()? {
+                let t = last.checked_add(d.u32()?).filter(|&t| t < self.n_terms);
+                let t = t.ok_or_else(|| d.error("names a word past the last"))?;
+                s.terms.push(t);
+                last = t;
+            }
+            s.terms_at.push(s.terms.len() as u32);
+            s.postings.decode_one(&mut d, self.docs)?;
+            s.texts.push(text.as_str().into());
+            prev = text;
+        }
+        d.end()?;
+        Ok(s)
+    }
+
+    fn decode_text(&self, i: usize, bytes: &[u8], name: &str) -> Result<Fragment, BundleError> {
+        let mut d = Dec::new(bytes, name, kind::TEXT, FORMAT_VERSION)?;
+        let id = d.str()?.to_string();
+        let title = d.opt_str()?.map(str::to_string);
+        let url = d.opt_str()?.map(str::to_string);
+        let text = d.str()?.to_string();
+        let g = &self.gazetteer;
+        let mut mentions = Vec::new();
+        let mut last = 0u32;
+        for _ in 0..d.count()? {
+            let entity = d.u32()?;
+            let start = last.checked_add(d.u32()?).ok_or_else(|| d.error("holds a mention past the text"))?;
+            let end = start.checked_add(d.u32()?).ok_or_else(|| d.error("holds a mention past the text"))?;
+            let alias = d.u32()?;
+            let government = d.u32()?;
+            let corrected = d.u32()?;
+            let inside = (end as usize) <= text.len()
+                && text.is_char_boundary(start as usize)
+                && text.is_char_boundary(end as usize);
+            if !inside
+                || entity as usize >= g.entities().len()
+                || alias as usize >= g.aliases().len()
+                || government as usize > g.government_phrases().len()
+                || corrected > 1
+            {
+                return Err(d.error("holds a mention that this text or gazetteer does not have"));
+            }
+            mentions.push(Mention {
+                entity: EntityId(entity as u16),
+                span: Span::new(start as usize, end as usize),
+                alias: AliasId(alias),
+                government: government.checked_sub(1).map(|g| GovernmentId(g as u16)),
+                corrected: corrected == 1,
+            });
+            last = start;
+        }
+        let n = d.count()?;
+        let mut terms = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t = d.u32()?;
+            if t >= self.n_terms {
+                return Err(d.error("names a word past the last"));
+            }
+            terms.push(t);
+        }
+        d.end()?;
+        let starts: Vec<u32> = tokenize(&text).map(|t| t.span.start).collect();
+        if starts.len() != terms.len() {
+            return Err(d.error(&format!("has {} words for a text of {}", terms.len(), starts.len())));
+        }
+        let i = i as usize;
+        let doc = Document { id, title, outlet: self.outlets[i].clone(), date: self.dates[i].clone(), url, text };
+        Ok(Fragment { doc, mentions, starts, terms })
+    }
+
+    /// Document `d`'s text file, once loaded.
+    pub(crate) fn fragment(&self, d: usize) -> Option<&Fragment> {
+        self.texts.get(d).and_then(|t| t.1.get())
+    }
+
+    /// The files of the texts of `docs` that are not loaded.
+    pub(crate) fn missing_texts(&self, docs: impl Iterator<Item = usize>) -> Vec<Need> {
+        docs.filter(|&d| self.fragment(d).is_none()).map(|d| Need::Text(d as u32)).collect()
+    }
+
+    /// Every file but the metadata, each postings shard before its positions.
+    pub fn every_file(&self) -> Vec<Need> {
+        let n = |k: usize| 0..k as u32;
+        let mut v: Vec<Need> = n(self.terms.files.len()).map(Need::Terms).collect();
+        v.extend(n(self.postings.files.len()).map(Need::Postings));
+        v.extend(n(self.positions.len()).map(Need::Positions));
+        v.extend(n(self.stems.files.len()).map(Need::Stems));
+        v.extend(n(self.texts.len()).map(Need::Text));
+        v
+    }
+
+    /// Documents in the bundle.
+    pub fn len(&self) -> usize {
+        self.docs
+    }
+
+    /// True for a bundle of no document.
+    pub fn is_empty(&self) -> bool {
+        self.docs == 0
+    }
+}
+
+/// The bundle as a [`Lexicon`] for one evaluation: it answers from what is loaded and notes
+/// what is not.
+pub(crate) struct Probe<'a> {
+    pub(crate) bundle: &'a Bundle,
+    pub(crate) misses: RefCell<Vec<Need>>,
+}
+
+impl<'a> Probe<'a> {
+    pub(crate) fn new(bundle: &'a Bundle) -> Probe<'a> {
+        Probe { bundle, misses: RefCell::new(Vec::new()) }
+    }
+
+    fn miss(&self, need: Need) {
+        self.misses.borrow_mut().push(need);
+    }
+
+    /// The needs noted, each once.
+    pub(crate) fn into_misses(self) -> Vec<Need> {
+        let mut v = self.misses.into_inner();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    fn term_shard(&self, t: u32) -> Option<(&'a TermShard, usize)> {
+        let i = self.bundle.terms.of_id(t);
+        match self.bundle.terms.get(i) {
+            Some(s) => Some((s, (t - self.bundle.terms.starts[i]) as usize)),
+            None => {
+                self.miss(Need::Terms(i as u32));
+                None
+            }
+        }
+    }
+
+    fn stem_shard(&self, s: u32) -> Option<(&'a StemShard, usize)> {
+        let i = self.bundle.stems.of_id(s);
+        match self.bundle.stems.get(i) {
+            Some(sh) => Some((sh, (s - self.bundle.stems.starts[i]) as usize)),
+            None => {
+                self.miss(Need::Stems(i as u32));
+                None
+            }
+        }
+    }
+
+    fn stem_id(&self, text: &str) -> Option<u32> {
+        let b = self.bundle;
+        let i = b.stems.of_text(text)?;
+        let Some(s) = b.stems.get(i) else {
+            self.miss(Need::Stems(i as u32));
+            return None;
+        };
+        s.texts.binary_search_by(|t| (**t).cmp(text)).ok().map(|k| b.stems.starts[i] + k as u32)
+    }
+}
+
+impl Lexicon for Probe<'_> {
+    fn doc_count(&self) -> usize {
+        self.bundle.docs
+    }
+
+    fn term(&self, folded: &str) -> Option<u32> {
+        let b = self.bundle;
+        let i = b.terms.of_text(folded)?;
+        let Some(s) = b.terms.get(i) else {
+            self.miss(Need::Terms(i as u32));
+            return None;
+        };
+        s.texts.binary_search_by(|t| (**t).cmp(folded)).ok().map(|k| b.terms.starts[i] + k as u32)
+    }
+
+    fn stems_of(&self, folded: &str) -> Vec<u32> {
+        if let Some(t) = self.term(folded) {
+            return match self.term_shard(t) {
+                Some((s, k)) => s.stems[s.stems_at[k] as usize..s.stems_at[k + 1] as usize].to_vec(),
+                None => Vec::new(),
+            };
+        }
+        self.stem_id(&stem(folded)).into_iter().collect()
+    }
+
+    fn term_text(&self, t: u32) -> &str {
+        self.term_shard(t).map_or("", |(s, k)| &s.texts[k])
+    }
+
+    fn term_df(&self, t: u32) -> u32 {
+        self.term_shard(t).map_or(0, |(s, k)| s.dfs[k])
+    }
+
+    fn stem_terms(&self, s: u32, out: &mut Vec<u32>) {
+        if let Some((sh, k)) = self.stem_shard(s) {
+            out.extend_from_slice(&sh.terms[sh.terms_at[k] as usize..sh.terms_at[k + 1] as usize]);
+        }
+    }
+
+    fn term_postings(&self, t: u32, positions: bool) -> Postings<'_> {
+        let b = self.bundle;
+        let i = b.postings.of_id(t);
+        let Some(list) = b.postings.get(i) else {
+            self.miss(Need::Postings(i as u32));
+            return Postings::default();
+        };
+        let k = (t - b.postings.starts[i]) as usize;
+        let mut p = list.postings(k);
+        if positions {
+            match b.positions[i].1.get() {
+                Some(pos) => {
+                    let (a, z) = (list.at[k] as usize, list.at[k + 1] as usize);
+                    p.pos_at = &pos.pos_at[a..=z];
+                    p.positions = &pos.positions;
+                }
+                None => self.miss(Need::Positions(i as u32)),
+            }
+        }
+        p
+    }
+
+    fn stem_postings(&self, s: u32) -> Postings<'_> {
+        match self.stem_shard(s) {
+            Some((sh, k)) => sh.postings.postings(k),
+            None => Postings::default(),
+        }
+    }
+
+    fn completions(&self, prefix: &str, out: &mut Vec<u32>) {
+        let b = self.bundle;
+        let mut i = b.terms.of_text(prefix).unwrap_or(0);
+        let mut seen = 0;
+        while i < b.terms.files.len() && seen < MAX_COMPLETIONS {
+            match b.terms.get(i) {
+                Some(s) => {
+                    let from = s.texts.partition_point(|t| &**t < prefix);
+                    for (k, t) in s.texts.iter().enumerate().skip(from) {
+                        if !t.starts_with(prefix) || seen == MAX_COMPLETIONS {
+                            return;
+                        }
+                        out.push(b.terms.starts[i] + k as u32);
+                        seen += 1;
+                    }
+                }
+                None => {
+                    self.miss(Need::Terms(i as u32));
+                    // At most this many of its words can be completions; ask again once it is here.
+                    let (a, z) = b.terms.range(i);
+                    seen += (z - a) as usize;
+                }
+            }
+            i += 1;
+            if b.terms.texts.get(i).is_none_or(|t| !t.starts_with(prefix)) {
+                return;
+            }
+        }
+    }
+
+    fn terms_of_shape(&self, first: char, chars: u32, out: &mut Vec<u32>) {
+        let b = self.bundle;
+        let mut buf = [0u8; 4];
+        let lo = first.encode_utf8(&mut buf).to_string();
+        let mut i = b.terms.of_text(&lo).unwrap_or(0);
+        while i < b.terms.files.len() {
+            if i > 0 && b.terms.texts[i].chars().next().is_some_and(|c| c > first) {
+                return;
+            }
+            match b.terms.get(i) {
+                Some(s) => {
+                    for (k, &shape) in s.shapes.iter().enumerate() {
+                        if shape == (first, chars) {
+                            out.push(b.terms.starts[i] + k as u32);
+                        }
+                    }
+                }
+                None => self.miss(Need::Terms(i as u32)),
+            }
+            i += 1;
+        }
+    }
+
+    fn norm(&self, doc: u32) -> f32 {
+        self.bundle.norm[doc as usize]
+    }
+}

@@ -1,0 +1,190 @@
+//! A bundle read back answers exactly as the collection it was written from: every query of
+//! `bench/queries.txt` and each of its prefixes, with scores, snippets, hits and facets
+//! (`support/describe.rs`), over the seed articles and generated ones. And a damaged bundle is
+//! an error naming the file, never a panic or a wrong answer.
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+use sorot_engine::bundle::{BundleError, Manifest, Options, MANIFEST};
+use sorot_engine::collection::{Collection, Request};
+use sorot_engine::corpus::Document;
+use sorot_engine::matcher::Matcher;
+
+mod support;
+
+fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn queries() -> Vec<String> {
+    std::fs::read_to_string(root().join("bench/queries.txt"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The five seed articles, and news-like documents made of words from them (so that common
+/// words, stems, compounds, typos and phrases all have many postings, across several shards).
+fn corpus() -> Vec<Document> {
+    let mut docs = Vec::new();
+    let mut words = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(root().join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for path in names.iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
+        let text = std::fs::read_to_string(path).unwrap();
+        words.extend(text.split_whitespace().map(String::from));
+        docs.push(Document::new(path.file_name().unwrap().to_str().unwrap(), text));
+    }
+    let outlets = ["Kompas", "ANTARA", "Tempo"];
+    let mut seed = 7u64;
+    for i in 0..600 {
+        let mut text = String::new();
+        for _ in 0..(40 + i % 90) {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(&words[(seed >> 33) as usize % words.len()]);
+            text.push(if seed % 13 == 0 { '\n' } else { ' ' });
+        }
+        let mut d = Document::new(format!("gen-{i:04}"), text);
+        d.title = (i % 3 != 0).then(|| format!("Berita {i}: kerja sama Rusia"));
+        d.outlet = (i % 4 != 0).then(|| outlets[i % 3].to_string());
+        d.date = (i % 5 != 0).then(|| format!("2019-{:02}-{:02}", 1 + i % 12, 1 + i % 28));
+        docs.push(d);
+    }
+    docs
+}
+
+/// A bundle of small shards, so that lookups, completions and typo searches cross shards.
+fn files_of(c: &Collection) -> HashMap<String, Vec<u8>> {
+    let small = Options { shard_bytes: 2048, terms_bytes: 512 };
+    sorot_engine::bundle::write_with(c, small).unwrap().into_iter().collect()
+}
+
+fn open(files: &HashMap<String, Vec<u8>>) -> Result<Collection, BundleError> {
+    let manifest = Manifest::parse(&files[MANIFEST])?;
+    Collection::from_bundle(&manifest, &files[&manifest.meta], Matcher::bundled())
+}
+
+fn fetcher(files: &HashMap<String, Vec<u8>>) -> impl Fn(&str) -> Result<Vec<u8>, BundleError> + '_ {
+    |name| {
+        files.get(name).cloned().ok_or_else(|| BundleError { file: name.into(), message: "not in the bundle".into() })
+    }
+}
+
+#[test]
+fn a_bundle_answers_every_benchmark_query_as_the_collection_in_memory_does() {
+    let memory = Collection::new(corpus(), Matcher::bundled());
+    let files = files_of(&memory);
+    let kinds: Vec<&str> = ["terms/", "postings/", "positions/", "stems/", "text/"].to_vec();
+    for k in &kinds {
+        let n = files.keys().filter(|f| f.starts_with(k)).count();
+        assert!(n >= 1, "{k}: {n} files");
+    }
+    let shards = |k: &str| files.keys().filter(|f| f.starts_with(k)).count();
+    assert!(shards("terms/") > 20 && shards("stems/") > 10 && shards("postings/") > 10, "small shards");
+    let bundle = open(&files).unwrap();
+    assert!(bundle.is_bundle() && bundle.document(0).is_none(), "nothing but the metadata is read up front");
+    let q = queries();
+    let want = support::describe::describe(&memory, &q, &|_| unreachable!());
+    let got = support::describe::describe(&bundle, &q, &fetcher(&files));
+    assert!(want.lines().count() > 500, "the description covers the queries");
+    if want != got {
+        let first = want.lines().zip(got.lines()).position(|(a, b)| a != b);
+        panic!("the bundle differs from memory at line {first:?}");
+    }
+}
+
+#[test]
+fn an_answer_names_only_the_files_it_needs_and_a_second_one_needs_none() {
+    let memory = Collection::new(corpus(), Matcher::bundled());
+    let files = files_of(&memory);
+    let bundle = open(&files).unwrap();
+    let everything = Request { query: "", ..Request::default() };
+    assert!(bundle.search(&everything).missing().is_empty(), "all documents and facets come from the metadata");
+    let r = Request { query: "rusia", ..Request::default() };
+    let first = bundle.search(&r);
+    assert!(!first.missing().is_empty());
+    let fetched = std::cell::Cell::new(0);
+    let fetch = |name: &str| {
+        fetched.set(fetched.get() + 1);
+        fetcher(&files)(name)
+    };
+    let answer = bundle.search_with(&r, fetch).unwrap();
+    let total = files.len();
+    assert!(fetched.get() < total / 4, "{} of {total} files fetched for one word", fetched.get());
+    assert_eq!(answer.hits.len(), memory.search(&r).hits.len());
+    assert!(bundle.search(&r).missing().is_empty(), "once loaded, the same question needs nothing");
+}
+
+#[test]
+fn a_damaged_or_foreign_bundle_is_an_error_naming_its_file() {
+    let memory = Collection::new(corpus().into_iter().take(40).collect(), Matcher::bundled());
+    let files = files_of(&memory);
+    // The manifest: not JSON, another format, another version, other engine data.
+    for (bad, says) in [
+        (b"<html>".to_vec(), "not a Sorot bundle"),
+        (br#"{"format":"x","version":1,"engine":"","documents":0,"meta":"m","bytes":0}"#.to_vec(), "format"),
+        (String::from_utf8_lossy(&files[MANIFEST]).replace("\"version\": 1", "\"version\": 9").into_bytes(), "rebuild"),
+        (
+            String::from_utf8_lossy(&files[MANIFEST]).replace("\"engine\": \"", "\"engine\": \"0").into_bytes(),
+            "rebuild",
+        ),
+    ] {
+        let e = Manifest::parse(&bad).unwrap_err();
+        assert_eq!(e.file, MANIFEST);
+        assert!(e.message.contains(says), "{e}");
+    }
+    // Every other file, cut short anywhere or with a byte changed: an error or the right
+    // answer, never a panic.
+    let names: Vec<&String> = files.keys().filter(|f| *f != MANIFEST).collect();
+    for name in names {
+        let good = &files[name];
+        for cut in [0, 5, 7, good.len() / 2, good.len() - 1] {
+            let mut damaged = files.clone();
+            damaged.insert(name.clone(), good[..cut].to_vec());
+            let e = read_everything(&damaged).unwrap_err();
+            assert_eq!(&e.file, name, "{e}");
+        }
+    }
+}
+
+/// Opens the bundle, loads every file, and answers every query.
+fn read_everything(files: &HashMap<String, Vec<u8>>) -> Result<(), BundleError> {
+    let c = open(files)?;
+    for need in c.every_file() {
+        c.load(need, &fetcher(files)(c.file(need))?)?;
+    }
+    for q in queries() {
+        let r = c.search_with(&Request { query: &q, ..Request::default() }, fetcher(files))?;
+        for h in &r.hits {
+            c.snippet(h.doc as usize, &r.matched, 28).expect("loaded");
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Any byte of any file changed: reading it is an error naming the file, never a panic or
+    /// a quietly different answer.
+    #[test]
+    fn a_changed_byte_is_an_error_naming_the_file(file in 0usize..1000, at in 0usize..100_000, byte in any::<u8>()) {
+        let memory = Collection::new(corpus().into_iter().take(12).collect(), Matcher::bundled());
+        let mut files = files_of(&memory);
+        let mut names: Vec<String> = files.keys().cloned().collect();
+        names.sort();
+        let name = &names[file % names.len()];
+        let bytes = files.get_mut(name).unwrap();
+        let at = at % bytes.len();
+        let changed = bytes[at] != byte;
+        bytes[at] = byte;
+        match read_everything(&files) {
+            Ok(()) => prop_assert!(!changed || name == MANIFEST, "{name}: byte {at} changed, read as if whole"),
+            // A changed manifest may name another metadata file, which is then the one missing.
+            Err(e) => prop_assert!(&e.file == name || name == MANIFEST, "{name}: {e}"),
+        }
+    }
+}
