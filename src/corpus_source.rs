@@ -198,6 +198,29 @@ impl Reported {
     }
 }
 
+/// The folder of a bundle named by a `?corpus=` address, ending in `/`: the address itself
+/// when it ends in `/`, its folder when it names a `manifest.json`; `None` for any other
+/// address, which is a JSON Lines file.
+///
+/// ```
+/// use sorot_app::corpus_source::bundle_folder;
+///
+/// assert_eq!(bundle_folder("https://host/site/big/").as_deref(), Some("https://host/site/big/"));
+/// assert_eq!(bundle_folder("big/manifest.json").as_deref(), Some("big/"));
+/// assert_eq!(bundle_folder("big.jsonl"), None);
+/// ```
+pub fn bundle_folder(url: &str) -> Option<String> {
+    let path = url.trim().split(['?', '#']).next().unwrap_or("");
+    if path.ends_with('/') {
+        return Some(path.to_string());
+    }
+    path.strip_suffix(sorot_engine::bundle::MANIFEST).filter(|p| p.is_empty() || p.ends_with('/')).map(String::from)
+}
+
+/// The bundle the site itself publishes: the seed articles unless `./run build --corpus`
+/// built another, next to the page.
+pub const SITE_BUNDLE: &str = "bundle/";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -618,21 +618,21 @@ mod tests {
     #[test]
     fn the_seed_articles_are_laid_out_exactly_as_before() {
         let c = Collection::new(crate::bundled::documents(), Matcher::bundled());
-        for doc in 0..c.docs().len() {
-            let text = &c.docs()[doc].text;
-            let ms = c.mentions(doc);
+        for doc in 0..c.len() {
+            let text = &c.document(doc).unwrap().text;
+            let ms = c.mentions(doc).unwrap();
             for q in SEED_QUERIES {
                 let matched = c.search(&Request { query: q, ..Request::default() }).matched;
-                let hits = c.hits(doc, &matched);
+                let hits = c.hits(doc, &matched).unwrap();
                 let old: Vec<Vec<Piece>> = paragraph_ranges(text)
                     .into_iter()
                     .map(|(s, e)| quadratic_pieces(text, Span::new(s, e), &hits, ms))
                     .collect();
-                let id = &c.docs()[doc].id;
+                let id = c.id(doc);
                 assert_eq!(paragraphs(text, ms, &hits), old, "{id}, query {q:?}: pieces");
                 let old_segments: Vec<Vec<Segment>> = old.into_iter().map(grouped).collect();
                 assert_eq!(segments(text, ms, &hits), old_segments, "{id}, query {q:?}: segments");
-                let snippet = c.snippet(doc, &matched, 28);
+                let snippet = c.snippet(doc, &matched, 28).unwrap();
                 assert_eq!(
                     pieces(text, snippet.span, &snippet.hits, ms),
                     quadratic_pieces(text, snippet.span, &snippet.hits, ms),
@@ -646,10 +646,12 @@ mod tests {
     fn a_parts_layout_covers_each_paragraph_and_splits_back_into_its_pieces() {
         let c = Collection::new(crate::bundled::documents(), Matcher::bundled());
         let matched = c.search(&Request { query: "rusia kerja", ..Request::default() }).matched;
-        for doc in 0..c.docs().len() {
-            let text = &c.docs()[doc].text;
-            let hits = sorted(c.hits(doc, &matched));
-            for (p, pieces) in layout(text, c.mentions(doc)).iter().zip(paragraphs(text, c.mentions(doc), &hits)) {
+        for doc in 0..c.len() {
+            let text = &c.document(doc).unwrap().text;
+            let hits = sorted(c.hits(doc, &matched).unwrap());
+            for (p, pieces) in
+                layout(text, c.mentions(doc).unwrap()).iter().zip(paragraphs(text, c.mentions(doc).unwrap(), &hits))
+            {
                 assert_eq!(p.parts.first().map(|x| x.span.start), Some(p.span.start));
                 assert_eq!(p.parts.last().map(|x| x.span.end), Some(p.span.end));
                 assert!(p.parts.windows(2).all(|w| w[0].span.end == w[1].span.start && w[0].mention != w[1].mention));
@@ -703,10 +705,10 @@ mod tests {
     #[test]
     fn a_paragraph_under_the_budget_is_one_block_and_a_longer_one_is_cut_between_sentences() {
         let c = Collection::new(crate::bundled::documents(), Matcher::bundled());
-        for doc in 0..c.docs().len() {
-            let text = &c.docs()[doc].text;
-            let laid = layout(text, c.mentions(doc));
-            let bs = all_blocks(text, blocks(text, c.mentions(doc), BLOCK_BYTES));
+        for doc in 0..c.len() {
+            let text = &c.document(doc).unwrap().text;
+            let laid = layout(text, c.mentions(doc).unwrap());
+            let bs = all_blocks(text, blocks(text, c.mentions(doc).unwrap(), BLOCK_BYTES));
             assert_tiles(&bs, &laid);
             assert!(bs.iter().all(|b| b.opens), "no seed paragraph is longer than a block");
         }

@@ -5,9 +5,14 @@
 // - Trunk's files carry a hash of their content in their names (sorot-app-<hash>.js, …_bg.wasm,
 //   sorot-<hash>.css): they never change, so they come from the cache first. When a new page
 //   arrives, the files it no longer names are dropped.
+// - A bundle's manifest.json (the site's own, or another on this origin) comes from the network
+//   first, like the page, so that a rebuilt bundle is seen on the next load; the copy is kept
+//   for offline use. Its other files are content-hashed (<dir>/<16 hex digits>.bin): cache first.
+//   Those of a bundle visited offline are there only if they were fetched once.
 // - Anything else (a ?corpus= file, another host) is left to the network.
 const CACHE = 'sorot';
 const HASHED = /^[\w.-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const BUNDLE_FILE = /\/(meta|terms|postings|positions|stems|text)\/[0-9a-f]{16}\.bin$/;
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -21,10 +26,26 @@ self.addEventListener('fetch', (event) => {
   const name = url.pathname.slice(scope.pathname.length);
   if (name === '' || name === 'index.html') {
     event.respondWith(page(request, scope.href));
-  } else if (HASHED.test(name)) {
+  } else if (HASHED.test(name) || BUNDLE_FILE.test(url.pathname)) {
     event.respondWith(kept(request));
+  } else if (name.endsWith('/manifest.json')) {
+    event.respondWith(fresh(request));
   }
 });
+
+// From the network, or the copy kept of it when the network fails.
+async function fresh(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const copy = await cache.match(request);
+    if (copy) return copy;
+    throw error;
+  }
+}
 
 async function page(request, key) {
   const cache = await caches.open(CACHE);

@@ -4,22 +4,22 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use sorot_engine::collection::{Collection, Request};
+use sorot_engine::collection::Request;
 use sorot_engine::gazetteer::EntityId;
-use sorot_engine::matcher::Matcher;
 
 use super::context::{Answer, Corpus, Current, View};
 use super::facets::Facets;
+use super::files::Files;
 use super::history::{arrive, current_state, href, link_href, on_link_click};
 use super::loader::{load_corpus, LoadStatus, Progress};
 use super::reader::Reader;
 use super::results::Results;
+use super::results::PAGE;
 use super::search_box::SearchBox;
-use crate::bundled;
-use crate::corpus_source::Reported;
+use crate::corpus_source::{Reported, SITE_BUNDLE};
 use crate::url::ViewState;
 
-/// The explorer: the bundled corpus, or the one named by `?corpus=`.
+/// The explorer: the site's bundle, or the corpus named by `?corpus=`.
 #[component]
 pub fn App() -> impl IntoView {
     let view = View::new(current_state());
@@ -28,16 +28,10 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     let status = RwSignal::new(LoadStatus::Loading(Progress::default()));
-    let source = view.with_untracked(|s| s.corpus.clone());
-    match source.clone() {
-        None => status.set(LoadStatus::Ready(bundled_corpus(), Reported::default())),
-        Some(url) => load_corpus(url, status),
-    }
-    let retry = move |_| {
-        if let Some(url) = source.clone() {
-            load_corpus(url, status);
-        }
-    };
+    // The site's own bundle unless `?corpus=` names another corpus.
+    let source = view.with_untracked(|s| s.corpus.clone()).unwrap_or_else(|| SITE_BUNDLE.to_string());
+    load_corpus(source.clone(), status);
+    let retry = move |_| load_corpus(source.clone(), status);
 
     view! {
         <div class="sorot">
@@ -49,7 +43,7 @@ pub fn App() -> impl IntoView {
                 <SearchBox />
             </header>
             {move || match status.get() {
-                LoadStatus::Ready(corpus, reported) => view! { <Explorer corpus=corpus reported=reported /> }.into_any(),
+                LoadStatus::Ready(corpus, reported, files) => view! { <Explorer corpus=corpus reported=reported files=files /> }.into_any(),
                 LoadStatus::Loading(p) => view! { <Loading progress=p /> }.into_any(),
                 LoadStatus::Failed(failure) => view! {
                     <main class="sorot-status" role="alert" data-testid="corpus-error">
@@ -71,22 +65,6 @@ pub fn App() -> impl IntoView {
 /// Reported lines listed on the page; the rest are counted.
 const ERRORS_LISTED: usize = 20;
 
-/// The bundled seed corpus, annotated and indexed, with the timings recorded on `<body>`.
-fn bundled_corpus() -> Corpus {
-    let perf = window().performance();
-    let now = move || perf.as_ref().map_or(0.0, |p| p.now());
-    let t0 = now();
-    let matcher = Matcher::bundled();
-    let t1 = now();
-    let collection = Collection::new(bundled::documents(), matcher);
-    let t2 = now();
-    if let Some(body) = document().body() {
-        let _ = body.set_attribute("data-gazetteer-ms", &format!("{:.2}", t1 - t0));
-        let _ = body.set_attribute("data-annotate-ms", &format!("{:.2}", t2 - t1));
-    }
-    Corpus(Arc::new(collection))
-}
-
 /// Progress while a corpus downloads, is annotated and indexed.
 #[component]
 fn Loading(progress: Progress) -> impl IntoView {
@@ -105,9 +83,12 @@ fn Loading(progress: Progress) -> impl IntoView {
 
 /// Facets, results and reader over a ready corpus.
 #[component]
-fn Explorer(corpus: Corpus, reported: Reported) -> impl IntoView {
+fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl IntoView {
     let view = expect_context::<View>();
     provide_context(corpus.clone());
+    if let Some(f) = files {
+        provide_context(f);
+    }
     let selected = {
         let corpus = corpus.clone();
         Memo::new(move |_| {
@@ -120,7 +101,7 @@ fn Explorer(corpus: Corpus, reported: Reported) -> impl IntoView {
     let answer = {
         let corpus = corpus.clone();
         let perf = window().performance();
-        Memo::new(move |_| {
+        Memo::new(move |prev: Option<&Answer>| {
             let (q, any, outlet, period, sort) = request.get();
             let entities = selected.get();
             let t = perf.as_ref().map(|p| p.now());
@@ -135,6 +116,22 @@ fn Explorer(corpus: Corpus, reported: Reported) -> impl IntoView {
             if let (Some(p), Some(t)) = (&perf, t) {
                 crate::timing::record_search(p.now() - t);
             }
+            // Over a bundle: the answer waits for the files it lacks, and for the texts of its
+            // first page, showing the previous answer meanwhile. Only a waiting answer hears of
+            // arrivals: a whole one stays the same answer (and "Show more" stays open).
+            if let Some(f) = files {
+                let mut needs = response.missing().to_vec();
+                if needs.is_empty() {
+                    needs = corpus.0.missing_texts(response.hits.iter().take(PAGE).map(|h| h.doc as usize));
+                }
+                if !needs.is_empty() {
+                    f.track();
+                    f.request(&corpus.0, needs);
+                    if let Some(prev) = prev {
+                        return prev.clone();
+                    }
+                }
+            }
             Answer(Arc::new(response))
         })
     };
@@ -146,11 +143,27 @@ fn Explorer(corpus: Corpus, reported: Reported) -> impl IntoView {
         request_animation_frame(move || set_timeout(move || settled.set(next), Duration::ZERO));
     });
     provide_context(Current { answer, settled: settled.into(), selected });
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-ready", "true");
-        }
-    });
+    // Ready once the first answer is whole (at once in memory; over a bundle, once the
+    // files it needs are in).
+    {
+        let corpus = corpus.clone();
+        Effect::new(move |_| {
+            if let Some(f) = files {
+                f.track();
+            }
+            let whole = answer.with(|a| {
+                a.0.missing().is_empty()
+                    && corpus.0.missing_texts(a.0.hits.iter().take(PAGE).map(|h| h.doc as usize)).is_empty()
+            });
+            if let (true, Some(body)) = (whole, document().body()) {
+                let _ = body.set_attribute("data-ready", "true");
+                if let Some(f) = files {
+                    f.fetch_whole_if_small(&corpus.0);
+                }
+            }
+        });
+    }
+    let failed = move || files.and_then(|f| f.error.get());
     let n = reported.len();
     view! {
         {(n > 0).then(|| view! {
@@ -161,6 +174,12 @@ fn Explorer(corpus: Corpus, reported: Reported) -> impl IntoView {
                     <p>{format!("… and {} more: sorot annotate lists them all.", n - ERRORS_LISTED)}</p>
                 })}
             </details>
+        })}
+        {move || failed().map(|message| view! {
+            <p class="sorot-notice sorot-notice--error" role="alert" data-testid="files-error">
+                {message} " "
+                <button type="button" class="sorot-button" on:click=move |_| { if let Some(f) = files { f.retry() } }>"Try again"</button>
+            </p>
         })}
         <main class="sorot-main">
             <Facets />

@@ -7,13 +7,15 @@ use std::sync::Arc;
 
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
-use sorot_engine::collection::CollectionBuilder;
+use sorot_engine::bundle::Manifest;
+use sorot_engine::collection::{Collection, CollectionBuilder};
 use sorot_engine::corpus::{JsonLines, Parsed};
 use sorot_engine::matcher::Matcher;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::context::Corpus;
+use super::files::Files;
 use super::{timeout, yield_to_page};
 use crate::corpus_source::{self, Reported};
 
@@ -27,8 +29,9 @@ const STALL_MS: i32 = 30_000;
 pub enum LoadStatus {
     /// Still working.
     Loading(Progress),
-    /// Ready, with the lines that were skipped or read with a change.
-    Ready(Corpus, Reported),
+    /// Ready, with the lines that were skipped or read with a change, and the bundle's files
+    /// when it is one.
+    Ready(Corpus, Reported, Option<Files>),
     /// Nothing to show, and why.
     Failed(Failure),
 }
@@ -85,7 +88,10 @@ pub fn load_corpus(url: String, status: RwSignal<LoadStatus>) {
         ..Progress::default()
     }));
     wasm_bindgen_futures::spawn_local(async move {
-        let result = load(&url, status).await;
+        let result = match corpus_source::bundle_folder(&url) {
+            Some(folder) => load_bundle(&folder, status).await,
+            None => load(&url, status).await,
+        };
         if let Err(message) = result {
             status.set(LoadStatus::Failed(message));
         }
@@ -213,8 +219,55 @@ async fn load(url: &str, status: RwSignal<LoadStatus>) -> Result<(), Failure> {
         let _ = body.set_attribute("data-load-phases", &phases);
         let _ = body.set_attribute("data-docs", &total_docs.to_string());
     }
-    status.set(LoadStatus::Ready(Corpus(Arc::new(collection)), report));
+    status.set(LoadStatus::Ready(Corpus(Arc::new(collection)), report, None));
     Ok(())
+}
+
+/// Opens the bundle in `folder` (ending in `/`): its manifest, then its metadata; every other
+/// file is fetched when a view needs it ([`Files`]).
+async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), Failure> {
+    let page = window().location().href().unwrap_or_default();
+    let source = corpus_source::check(folder, &page).map_err(Failure::lasting)?;
+    let perf = window().performance();
+    let now = move || perf.as_ref().map_or(0.0, |p| p.now());
+    let t0 = now();
+    let manifest_url = format!("{folder}{}", sorot_engine::bundle::MANIFEST);
+    let bytes = fetch_bytes(&manifest_url, &source, &page).await.map_err(|mut f| {
+        f.message = format!("No Sorot bundle could be read at {folder}: {}", f.message);
+        f
+    })?;
+    let manifest = Manifest::parse(&bytes).map_err(|e| Failure::lasting(format!("{folder}{e}")))?;
+    status.set(LoadStatus::Loading(Progress {
+        stage: "Opening the bundle".into(),
+        detail: format!("{} articles", manifest.documents),
+        ..Progress::default()
+    }));
+    let meta = fetch_bytes(&format!("{folder}{}", manifest.meta), &source, &page).await?;
+    let collection = Collection::from_bundle(&manifest, &meta, Matcher::bundled())
+        .map_err(|e| Failure::lasting(format!("{folder}{e}")))?;
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-load-ms", &format!("{:.0}", now() - t0));
+        let _ = body.set_attribute("data-docs", &collection.len().to_string());
+    }
+    let files = Files::new(folder.to_string(), manifest.bytes);
+    status.set(LoadStatus::Ready(Corpus(Arc::new(collection)), Reported::default(), Some(files)));
+    Ok(())
+}
+
+/// The whole body of `url`, or why not.
+async fn fetch_bytes(url: &str, source: &corpus_source::Source, page: &str) -> Result<Vec<u8>, Failure> {
+    let resp: web_sys::Response = match JsFuture::from(window().fetch_with_str(url)).await {
+        Ok(resp) => resp.dyn_into().map_err(|_| Failure::lasting(format!("{url}: not a response")))?,
+        Err(_) => return Err(Failure::passing(corpus_source::fetch_failed(source, page))),
+    };
+    if !resp.ok() {
+        let message = format!("{url}: the server answered {} {}", resp.status(), resp.status_text());
+        return Err(Failure { message, retry: corpus_source::status_may_pass(resp.status()) });
+    }
+    let buffer = resp.array_buffer().map_err(|_| Failure::passing(format!("{url}: could not be read")))?;
+    let buffer =
+        JsFuture::from(buffer).await.map_err(|_| Failure::passing(format!("{url}: the download broke off")))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Whether `url` answers with a redirect, asked without following it: after a failed fetch,

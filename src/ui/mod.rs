@@ -8,6 +8,7 @@
 mod app;
 pub mod context;
 mod facets;
+pub mod files;
 pub mod history;
 mod loader;
 mod reader;

@@ -16,6 +16,7 @@ use sorot_engine::span::Span;
 use wasm_bindgen::JsCast;
 
 use super::context::{Corpus, Current, View};
+use super::files::Files;
 use super::history::{link_href, on_link_click};
 use super::yield_to_page;
 use crate::render;
@@ -30,14 +31,28 @@ use crate::url::ViewState;
 pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let view = expect_context::<View>();
+    let files = use_context::<Files>();
     let open = {
         let corpus = corpus.clone();
         Memo::new(move |_| view.with(|s| s.doc.as_deref().and_then(|id| corpus.0.position(id))))
     };
+    // The open document, and whether its text is in: over a bundle it is fetched first.
+    let here = {
+        let c = corpus.0.clone();
+        Memo::new(move |_| {
+            let doc = open.get()?;
+            if let Some(f) = files {
+                f.track();
+                f.request(&c, c.missing_texts([doc]));
+            }
+            Some((doc, c.document(doc).is_some()))
+        })
+    };
     view! {
         <article class="sorot-reader" data-testid="reader" aria-live="polite">
-            {move || match open.get() {
-                Some(doc) => view! { <Article doc=doc selected=selected /> }.into_any(),
+            {move || match here.get() {
+                Some((doc, true)) => view! { <Article doc=doc selected=selected /> }.into_any(),
+                Some((_, false)) => view! { <p class="sorot-loading" role="status">"Loading the article…"</p> }.into_any(),
                 None => {
                     let missing = view.with(|s| s.doc.clone());
                     view! { <Welcome missing=missing /> }.into_any()
@@ -51,7 +66,7 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
 #[component]
 fn Welcome(missing: Option<String>) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
-    let n = corpus.0.docs().len();
+    let n = corpus.0.len();
     view! {
         <div class="sorot-welcome">
             {missing.map(|id| view! { <p class="sorot-notice" role="status">"No article with id “" {id} "” in this corpus."</p> })}
@@ -82,8 +97,8 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     // The article's hits follow a frame after the results (see `Current::settled`).
     let Current { settled: answer, .. } = expect_context::<Current>();
     let c = corpus.0.clone();
-    let d = &c.docs()[doc];
-    let mentions = c.mentions(doc);
+    let Some(d) = c.document(doc) else { return ().into_any() };
+    let mentions = c.mentions(doc).unwrap_or_default();
     let entities: Arc<[EntityId]> = mentions.iter().map(|m| m.entity).collect();
     let g = c.gazetteer();
     let focus = RwSignal::new(None::<usize>);
@@ -131,7 +146,10 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
         let c = c.clone();
         Memo::new(move |_| {
             answer.with(|a| {
-                render::reader_coverage(&render::sorted(c.hits(doc, &a.0.matched)), paragraphs.iter().copied())
+                render::reader_coverage(
+                    &render::sorted(c.hits(doc, &a.0.matched).unwrap_or_default()),
+                    paragraphs.iter().copied(),
+                )
             })
         })
     };
@@ -194,6 +212,7 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
         <div class=if long { "sorot-reader__body sorot-reader__body--long" } else { "sorot-reader__body" }
             node_ref=body aria-busy="true" data-testid="reader-body"></div>
     }
+    .into_any()
 }
 
 /// Bytes after which an article counts as long: its blocks then skip layout while off screen.
@@ -232,7 +251,8 @@ fn render_progressively(body: web_sys::Element, mut blocks: render::Blocks, mark
             if states.is_disposed() {
                 return false;
             }
-            let Some(block) = blocks.next_block(&marks.collection.docs()[marks.doc].text) else {
+            let text = marks.collection.document(marks.doc).map_or("", |d| d.text.as_str());
+            let Some(block) = blocks.next_block(text) else {
                 let _ = body.remove_attribute("aria-busy");
                 let _ = body.set_attribute("data-rendered", "true");
                 return false;
@@ -263,7 +283,7 @@ fn block_view(block: render::Block, marks: &Marks) -> AnyView {
     let Marks { collection: c, doc, covered, is_selected, focused } = marks;
     let (doc, covered, span) = (*doc, *covered, block.span);
     let mine = Memo::new(move |_| covered.with(|cv| render::overlapping(cv, span).to_vec()));
-    let mentions = c.mentions(doc);
+    let mentions = c.mentions(doc).unwrap_or_default();
     let g = c.gazetteer();
     let parts = block
         .parts
@@ -271,7 +291,7 @@ fn block_view(block: render::Block, marks: &Marks) -> AnyView {
         .map(|part| {
             let c = c.clone();
             let text = move || {
-                let text = &c.docs()[doc].text;
+                let text = c.document(doc).map_or("", |d| d.text.as_str());
                 mine.with(|cv| {
                     render::split(part.span, cv)
                         .into_iter()

@@ -9,14 +9,16 @@ use sorot_engine::collection::Response;
 use sorot_engine::gazetteer::EntityId;
 
 use sorot_engine::collection::Collection;
+use sorot_engine::corpus::Document;
 
 use super::context::{Answer, Corpus, Current, View};
+use super::files::Files;
 use super::history::{go, href, on_link_click, Entry};
 use crate::render::snippet_pieces;
 use crate::url::{Sort, ViewState};
 
 /// Results shown at first and added by "Show more".
-const PAGE: usize = 20;
+pub(crate) const PAGE: usize = 20;
 /// Words in a snippet.
 const SNIPPET_WORDS: usize = 28;
 /// Entity chips per result before "+N".
@@ -57,7 +59,7 @@ pub fn Results() -> impl IntoView {
     let view = expect_context::<View>();
     let Current { answer, settled, selected } = expect_context::<Current>();
     let corpus = expect_context::<Corpus>();
-    let total_docs = corpus.0.docs().len();
+    let total_docs = corpus.0.len();
     let shown = RwSignal::new(Shown::default());
     // Each result hears only whether it itself opened or closed, and only when the open
     // document changes: the selector goes over every document it was asked about.
@@ -134,21 +136,22 @@ fn ResultSlot(
     let corpus = expect_context::<Corpus>();
     let view = expect_context::<View>();
     let c = corpus.0.clone();
+    let files = use_context::<Files>();
     let doc = Memo::new(move |_| page.with(|p| p.get(i).copied()));
     let shown = Memo::new(move |_| doc.with(Option::is_some));
     let is_open = {
         let c = c.clone();
         let open_doc = open_doc.clone();
-        move || doc.get().is_some_and(|d| open_doc.selected(&Some(c.docs()[d].id.clone())))
+        move || doc.get().is_some_and(|d| open_doc.selected(&Some(c.id(d).to_string())))
     };
     let head = {
         let c = c.clone();
         let open_doc = open_doc.clone();
-        move || doc.get().map(|d| card_head(&c, d, view, &open_doc))
+        move || doc.get().map(|d| card_head(&c, d, view, &open_doc, files))
     };
     let snippet = {
         let c = c.clone();
-        move || doc.get().map(|d| answer.with(|a| snippet_view(&c, d, a)))
+        move || doc.get().map(|d| answer.with(|a| snippet_view(&c, d, a, files)))
     };
     let chips = move || doc.get().map(|d| selected.with(|s| chips_view(&c, d, s)));
     view! {
@@ -164,32 +167,42 @@ fn ResultSlot(
 
 /// A card's link: title, outlet and date. Its address is made of the address bar's state, so
 /// it changes only when the address does, not on every keystroke.
-fn card_head(c: &Collection, doc: usize, view: View, open_doc: &Selector<Option<String>>) -> impl IntoView {
-    let d = &c.docs()[doc];
-    let id = d.id.clone();
+fn card_head(
+    c: &Arc<Collection>,
+    doc: usize,
+    view: View,
+    open_doc: &Selector<Option<String>>,
+    files: Option<Files>,
+) -> impl IntoView {
+    let id = c.id(doc).to_string();
     let current = open_doc.selected(&Some(id.clone()));
     let open = {
         let id = id.clone();
         move |s: &ViewState| s.with_doc(Some(&id))
     };
     let address = view.link(|s| href(&open(s)));
-    let meta = [d.outlet.clone(), d.date.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-    let untitled = d.title.as_deref().is_none_or(|t| t.trim().is_empty());
+    let meta = [c.outlet(doc), c.date(doc)].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let d = text_of(c, doc, files);
+    let untitled = d.is_none_or(|d| d.title.as_deref().is_none_or(|t| t.trim().is_empty()));
+    let title = d.map_or_else(|| "…".to_string(), |d| d.display_title());
     let meta = if meta.is_empty() { id.clone() } else { meta };
     view! {
         <a class="sorot-doc__link" data-testid="doc-item" data-doc=id href=address
             on:click=on_link_click(view, open) aria-current=current.then_some("page")>
-            <span class=if untitled { "sorot-doc__title sorot-doc__title--untitled" } else { "sorot-doc__title" }>{d.display_title()}</span>
+            <span class=if untitled { "sorot-doc__title sorot-doc__title--untitled" } else { "sorot-doc__title" }>{title}</span>
             <span class="sorot-doc__meta">{meta}</span>
         </a>
     }
 }
 
 /// A card's snippet for `answer`: the best window of the text, its hits and mentions marked.
-fn snippet_view(c: &Collection, doc: usize, answer: &Answer) -> impl IntoView {
-    let s = c.snippet(doc, &answer.0.matched, SNIPPET_WORDS);
-    let text = &c.docs()[doc].text;
-    let mentions = c.mentions(doc);
+fn snippet_view(c: &Arc<Collection>, doc: usize, answer: &Answer, files: Option<Files>) -> impl IntoView {
+    let (Some(d), Some(s), Some(mentions)) =
+        (text_of(c, doc, files), c.snippet(doc, &answer.0.matched, SNIPPET_WORDS), c.mentions(doc))
+    else {
+        return view! { <span class="sorot-loading">"…"</span> }.into_any();
+    };
+    let text = &d.text;
     let g = c.gazetteer();
     let pieces = snippet_pieces(text, &s, mentions)
         .into_iter()
@@ -214,6 +227,20 @@ fn snippet_view(c: &Collection, doc: usize, answer: &Answer) -> impl IntoView {
         {pieces}
         {s.cut_after.then_some(" …")}
     }
+    .into_any()
+}
+
+/// Document `doc` with its text; over a bundle, `None` until its file is in, which is then
+/// fetched (the caller runs again when it arrives).
+fn text_of(c: &Arc<Collection>, doc: usize, files: Option<Files>) -> Option<&Document> {
+    if let Some(f) = files {
+        f.track();
+    }
+    let d = c.document(doc);
+    if let (None, Some(f)) = (d, files) {
+        f.request(c, c.missing_texts([doc]));
+    }
+    d
 }
 
 /// A card's chips: the entities it mentions most, the selected ones marked.

@@ -3,6 +3,7 @@
 //! `sorot annotate PATH…` prints one JSON object per mention of a country or international
 //! organization found in the given `.txt` files, folders of them, and JSON Lines corpora.
 
+mod build;
 mod walk;
 
 use std::fs::File;
@@ -25,6 +26,11 @@ Usage:
                            {\"doc\",\"entity\",\"kind\",\"text\",\"start\",\"end\",\"alias\"}
                            and \"corrected\": true for a misspelled name (start/end are
                            byte offsets into the document's UTF-8 text)
+  sorot build [--follow-symlinks] PATH... --out DIR
+                           annotate and index once, and write a bundle into DIR that the
+                           explorer opens with ?corpus=<DIR's URL>/ (docs/BUNDLE.md); a folder
+                           with a corpus.toml (as seeds/ has) takes titles, outlets, dates
+                           and URLs from it
   sorot --help             show this help
 
 PATH may be a .txt file (its file name is the document id), a .jsonl file of objects
@@ -53,6 +59,7 @@ fn main() -> ExitCode {
             }
             annotate(&paths, follow)
         }
+        Some("build") => build::run(&args[1..], USAGE),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -45,7 +45,7 @@ fn corpus() -> Vec<Document> {
         for _ in 0..(40 + i % 90) {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             text.push_str(&words[(seed >> 33) as usize % words.len()]);
-            text.push(if seed % 13 == 0 { '\n' } else { ' ' });
+            text.push(if seed.is_multiple_of(13) { '\n' } else { ' ' });
         }
         let mut d = Document::new(format!("gen-{i:04}"), text);
         d.title = (i % 3 != 0).then(|| format!("Berita {i}: kerja sama Rusia"));

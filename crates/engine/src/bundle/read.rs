@@ -470,7 +470,6 @@ impl Bundle {
         if starts.len() != terms.len() {
             return Err(d.error(&format!("has {} words for a text of {}", terms.len(), starts.len())));
         }
-        let i = i as usize;
         let doc = Document { id, title, outlet: self.outlets[i].clone(), date: self.dates[i].clone(), url, text };
         Ok(Fragment { doc, mentions, starts, terms })
     }

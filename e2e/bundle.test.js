@@ -1,0 +1,120 @@
+// A bundle built by `sorot build` shows exactly what the same corpus shows when its JSON Lines
+// file is annotated in the browser: counts, results and snippets, facets, the reader with its
+// hits and mentions, "Show more"; and a bundle that cannot be read says so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, openPage } from './harness.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SORT = join(ROOT, 'target/release/sorot');
+
+/** News-like documents from the seed articles' paragraphs, with outlets and dates. */
+function corpus() {
+  const seeds = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+  const paragraphs = seeds.flatMap((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8').split(/\n\s*\n/)).filter((p) => p.trim().length > 40);
+  const outlets = ['Kompas', 'ANTARA', 'Tempo', null];
+  const lines = [];
+  for (let i = 0; i < 240; i++) {
+    const text = [0, 1, 2].map((k) => paragraphs[(i * 7 + k * 13) % paragraphs.length]).join('\n\n');
+    lines.push(JSON.stringify({
+      id: `b-${String(i).padStart(3, '0')}`, title: `Berita ${i}`, source: outlets[i % 4],
+      date: i % 5 ? `2019-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` : null, text,
+    }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Every file under `dir`, as name (relative, under `prefix`) → bytes. */
+function files(dir, prefix) {
+  const out = {};
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p); else out[`${prefix}${relative(dir, p)}`] = readFileSync(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let server, browser, bundleFiles;
+before(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sorot-bundle-'));
+  const jsonl = corpus();
+  writeFileSync(join(dir, 'corpus.jsonl'), jsonl);
+  execFileSync(SORT, ['build', join(dir, 'corpus.jsonl'), '--out', join(dir, 'b')], { stdio: 'pipe' });
+  bundleFiles = files(join(dir, 'b'), 'b/');
+  // The same bundle with one document's text file cut short.
+  const damaged = Object.fromEntries(Object.entries(bundleFiles).map(([k, v]) => [k.replace(/^b\//, 'bad/'), k.startsWith('b/text/') ? v.subarray(0, 9) : v]));
+  server = await serve({ 'corpus.jsonl': jsonl, ...bundleFiles, ...damaged });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** What the page shows, as text, once the answer has settled (facets follow a frame later). */
+async function shown(page) {
+  await page.waitForFunction(() => !document.querySelector('.sorot-loading'));
+  await page.waitForTimeout(150);
+  return page.evaluate(() => {
+    // textContent: cards below the fold skip layout (content-visibility), so have no innerText.
+    const text = (sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent).join('\n');
+    return {
+      count: text('[data-testid=result-count]'),
+      results: text('[data-testid=doc-list]'),
+      entities: text('[data-testid=entity-panel]'),
+      outlets: text('[data-testid=facet-outlets]'),
+      periods: text('[data-testid=facet-periods]'),
+      reader: text('[data-testid=reader]'),
+      hits: document.querySelectorAll('[data-testid=reader] mark.hit').length,
+      mentions: document.querySelectorAll('[data-testid=reader] mark.mention').length,
+      snippetHits: document.querySelectorAll('[data-testid=doc-list] mark.hit').length,
+    };
+  });
+}
+
+for (const [q, extra] of [['', ''], ['rusia', ''], ['kerja sama', '&doc=b-007'], ['"kerja sama"', ''], ['asean -china', ''],
+  ['rusi', '&e=RU'], ['indonesai', ''], ['presiden OR menteri', '&sort=newest'], ['sco', '&doc=b-100&e=CN']]) {
+  test(`a bundle shows what its JSON Lines file shows: q=${q}${extra}`, async () => {
+    const state = `q=${encodeURIComponent(q)}${extra}`;
+    const fromFile = await openPage(browser, `${server.url}?corpus=corpus.jsonl&${state}`);
+    const fromBundle = await openPage(browser, `${server.url}?corpus=b/&${state}`);
+    const [want, got] = [await shown(fromFile), await shown(fromBundle)];
+    assert.ok(want.results.length > 0 || q === 'sco', 'the query finds something');
+    assert.deepEqual(got, want);
+    assert.deepEqual(fromBundle.problems, []);
+    await fromFile.context().close();
+    await fromBundle.context().close();
+  });
+}
+
+test('"Show more" on a bundle fetches the texts of the next results', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=b/`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 20);
+  const before = 20;
+  await page.getByTestId('load-more').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=doc-item]').length > n, before);
+  await page.waitForFunction(() => !document.querySelector("[data-testid=doc-list] .sorot-loading"));
+  // textContent: cards below the fold skip layout (content-visibility), so have no innerText.
+  const titles = await page.locator('[data-testid=doc-item] .sorot-doc__title').allTextContents();
+  assert.ok(titles.length > before, `${titles.length} cards`);
+  assert.ok(titles.every((t) => t.startsWith('Berita')), titles.join(' | '));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a folder with no bundle, or a damaged bundle file, is said so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}?corpus=nowhere/`);
+  await page.getByTestId('corpus-error').waitFor();
+  assert.match(await page.getByTestId('corpus-error').innerText(), /No Sorot bundle could be read at nowhere\/.*404/s);
+  await page.goto(`${server.url}?corpus=bad/`);
+  await page.getByTestId('files-error').waitFor();
+  assert.match(await page.getByTestId('files-error').innerText(), /bad\/text\/[0-9a-f]{16}\.bin: does not hold what its name says/);
+  await context.close();
+});

@@ -1,0 +1,116 @@
+//! A bundle's files, fetched when an answer or a view names them ([`Files::request`]): each
+//! once, several at a time, and loaded into the collection; `version` changes when any arrives,
+//! so that whatever asked runs again and finds it.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use js_sys::{Array, Promise, Uint8Array};
+use leptos::prelude::*;
+use sorot_engine::bundle::Need;
+use sorot_engine::collection::Collection;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The files of the open bundle (none for a corpus in memory).
+#[derive(Clone, Copy)]
+pub struct Files {
+    /// Changes each time files have been loaded.
+    version: RwSignal<u64>,
+    /// Why a file could not be fetched or read, shown until a retry.
+    pub error: RwSignal<Option<String>>,
+    state: StoredValue<State, LocalStorage>,
+}
+
+struct State {
+    /// The bundle's folder, ending in `/`.
+    base: String,
+    pending: HashSet<Need>,
+    /// Small enough to be fetched whole once the first answer is shown (and so kept whole for
+    /// offline use by the service worker).
+    whole: bool,
+}
+
+/// A bundle of at most this many bytes is fetched whole once the page is ready.
+pub const WHOLE_BYTES: u64 = 4 << 20;
+
+impl Files {
+    /// The files of the bundle in the folder `base` (ending in `/`), of `bytes` in all.
+    pub fn new(base: String, bytes: u64) -> Files {
+        Files {
+            version: RwSignal::new(0),
+            error: RwSignal::new(None),
+            state: StoredValue::new_local(State { base, pending: HashSet::new(), whole: bytes <= WHOLE_BYTES }),
+        }
+    }
+
+    /// Fetches the whole bundle if it is small ([`WHOLE_BYTES`]); once.
+    pub fn fetch_whole_if_small(&self, c: &Arc<Collection>) {
+        if self.state.with_value(|s| s.whole) {
+            self.state.update_value(|s| s.whole = false);
+            self.request(c, c.every_file());
+        }
+    }
+
+    /// Subscribes to arrivals.
+    pub fn track(&self) {
+        self.version.track();
+    }
+
+    /// Fetches and loads the files of `needs` that are neither loaded nor on their way.
+    pub fn request(&self, c: &Arc<Collection>, needs: impl IntoIterator<Item = Need>) {
+        let fresh: Vec<Need> = self
+            .state
+            .with_value(|s| needs.into_iter().filter(|n| !c.is_loaded(*n) && !s.pending.contains(n)).collect());
+        if fresh.is_empty() || self.error.get_untracked().is_some() {
+            return;
+        }
+        self.state.update_value(|s| s.pending.extend(fresh.iter().copied()));
+        let base = self.state.with_value(|s| s.base.clone());
+        let (c, files) = (c.clone(), *self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let urls: Vec<String> = fresh.iter().map(|&n| format!("{base}{}", c.file(n))).collect();
+            let result = fetch_all(&urls).await.and_then(|all| {
+                // Postings before their positions: `Need`'s order.
+                for (need, bytes) in fresh.iter().zip(&all) {
+                    c.load(*need, bytes).map_err(|e| format!("{base}{e}"))?;
+                }
+                Ok(())
+            });
+            files.state.update_value(|s| {
+                for n in &fresh {
+                    s.pending.remove(n);
+                }
+            });
+            if let Err(message) = result {
+                files.error.set(Some(message));
+            }
+            files.version.update(|v| *v += 1);
+        });
+    }
+
+    /// Clears a failure, so that the next request fetches again.
+    pub fn retry(&self) {
+        self.error.set(None);
+        self.version.update(|v| *v += 1);
+    }
+}
+
+/// The bytes of every URL, fetched together; an error names the first that failed.
+async fn fetch_all(urls: &[String]) -> Result<Vec<Vec<u8>>, String> {
+    let fetches: Array = urls.iter().map(|u| window().fetch_with_str(u)).collect();
+    let responses = JsFuture::from(Promise::all(&fetches))
+        .await
+        .map_err(|_| format!("{}: could not be fetched (offline, or the site moved?)", urls[0]))?;
+    let responses: Vec<web_sys::Response> = Array::from(&responses).iter().filter_map(|r| r.dyn_into().ok()).collect();
+    let bodies = Array::new();
+    for (r, url) in responses.iter().zip(urls) {
+        if !r.ok() {
+            return Err(format!("{url}: the server answered {} {}", r.status(), r.status_text()));
+        }
+        bodies.push(&r.array_buffer().map_err(|_| format!("{url}: could not be read"))?.into());
+    }
+    let bodies =
+        JsFuture::from(Promise::all(&bodies)).await.map_err(|_| format!("{}: the download broke off", urls[0]))?;
+    Ok(Array::from(&bodies).iter().map(|b| Uint8Array::new(&b).to_vec()).collect())
+}
