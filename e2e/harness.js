@@ -44,9 +44,9 @@ export async function serve(extra = {}) {
   };
 }
 
-/** Headless Chromium; `gc` exposes window.gc() and precise memory figures for benchmarks. */
-export async function launch({ gc = false } = {}) {
-  const extra = gc ? ['--js-flags=--expose-gc', '--enable-precise-memory-info'] : [];
+/** Headless Chromium; `gc` exposes window.gc() and precise memory figures for benchmarks; `args` adds flags. */
+export async function launch({ gc = false, args = [] } = {}) {
+  const extra = [...(gc ? ['--js-flags=--expose-gc', '--enable-precise-memory-info'] : []), ...args];
   return chromium.launch({
     executablePath: process.env.SOROT_CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

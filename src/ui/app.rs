@@ -14,7 +14,7 @@ use super::history::{arrive, current_state, href, link_href, on_link_click};
 use super::loader::{load_corpus, LoadStatus, Progress};
 use super::reader::Reader;
 use super::results::Results;
-use super::results::PAGE;
+use super::results::{EAGER, PAGE};
 use super::search_box::SearchBox;
 use crate::corpus_source::{Reported, SITE_BUNDLE};
 use crate::url::ViewState;
@@ -117,16 +117,22 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
                 crate::timing::record_search(p.now() - t);
             }
             // Over a bundle: the answer waits for the files it lacks, and for the texts of its
-            // first page, showing the previous answer meanwhile. Only a waiting answer hears of
+            // first screen of results, showing the previous answer meanwhile. Only a waiting answer hears of
             // arrivals: a whole one stays the same answer (and "Show more" stays open).
             if let Some(f) = files {
                 let mut needs = response.missing().to_vec();
+                let mut rest = Vec::new();
                 if needs.is_empty() {
-                    needs = corpus.0.missing_texts(response.hits.iter().take(PAGE).map(|h| h.doc as usize));
+                    // The texts of the first screen are waited for; those of the rest of the
+                    // first page are asked for right after, apart, and not waited for.
+                    let docs = |from, n| response.hits.iter().skip(from).take(n).map(|h| h.doc as usize);
+                    needs = corpus.0.missing_texts(docs(0, EAGER));
+                    rest = corpus.0.missing_texts(docs(EAGER, PAGE - EAGER));
                 }
+                f.request(&corpus.0, needs.iter().copied());
+                f.request(&corpus.0, rest);
                 if !needs.is_empty() {
                     f.track();
-                    f.request(&corpus.0, needs);
                     if let Some(prev) = prev {
                         return prev.clone();
                     }
@@ -153,7 +159,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             }
             let whole = answer.with(|a| {
                 a.0.missing().is_empty()
-                    && corpus.0.missing_texts(a.0.hits.iter().take(PAGE).map(|h| h.doc as usize)).is_empty()
+                    && corpus.0.missing_texts(a.0.hits.iter().take(EAGER).map(|h| h.doc as usize)).is_empty()
             });
             if let (true, Some(body)) = (whole, document().body()) {
                 let _ = body.set_attribute("data-ready", "true");

@@ -41,11 +41,12 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
         let c = corpus.0.clone();
         Memo::new(move |_| {
             let doc = open.get()?;
-            if let Some(f) = files {
+            let here = c.document(doc).is_some();
+            if let (false, Some(f)) = (here, files) {
                 f.track();
                 f.request(&c, c.missing_texts([doc]));
             }
-            Some((doc, c.document(doc).is_some()))
+            Some((doc, here))
         })
     };
     view! {

@@ -25,7 +25,7 @@ const SNIPPET_WORDS: usize = 28;
 const CHIPS: usize = 5;
 /// Results that follow the answer at once: as many as a window shows. Those below follow a
 /// frame later (see `Current::settled`); the style lets them skip layout too.
-const EAGER: usize = 8;
+pub(crate) const EAGER: usize = 8;
 
 /// How many results are shown: more than a page only for the answer "Show more" was clicked
 /// on, so that a new answer starts again from the first page without an effect resetting it.
@@ -233,11 +233,10 @@ fn snippet_view(c: &Arc<Collection>, doc: usize, answer: &Answer, files: Option<
 /// Document `doc` with its text; over a bundle, `None` until its file is in, which is then
 /// fetched (the caller runs again when it arrives).
 fn text_of(c: &Arc<Collection>, doc: usize, files: Option<Files>) -> Option<&Document> {
-    if let Some(f) = files {
-        f.track();
-    }
     let d = c.document(doc);
+    // Only a card still waiting hears of arrivals: a file arriving re-renders no other card.
     if let (None, Some(f)) = (d, files) {
+        f.track();
         f.request(c, c.missing_texts([doc]));
     }
     d

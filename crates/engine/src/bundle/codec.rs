@@ -68,9 +68,12 @@ impl Enc {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
 
-    /// `text` front-coded against `prev`: the bytes they share, then the rest.
+    /// `text` front-coded against `prev`: the bytes they share (whole characters), then the rest.
     pub(crate) fn front(&mut self, prev: &str, text: &str) {
-        let shared = prev.bytes().zip(text.bytes()).take_while(|(a, b)| a == b).count();
+        let mut shared = prev.bytes().zip(text.bytes()).take_while(|(a, b)| a == b).count();
+        while !text.is_char_boundary(shared) {
+            shared -= 1;
+        }
         self.uint(shared as u64);
         self.uint((text.len() - shared) as u64);
         self.buf.extend_from_slice(&text.as_bytes()[shared..]);
@@ -189,6 +192,22 @@ impl<'a> Dec<'a> {
         String::from_utf8(text).map_err(|_| self.error("holds a word that is not UTF-8"))
     }
 
+    /// A front-coded text after the last of `words`, appended to them.
+    pub(crate) fn front_into(&mut self, words: &mut Words) -> Result<(), BundleError> {
+        let prev = words.last_range();
+        let shared = self.uint()?;
+        if shared > (prev.end - prev.start) as u64 || !words.buf[prev.start..].is_char_boundary(shared as usize) {
+            return Err(self.error("shares more of a word than the word before it has"));
+        }
+        let n = self.uint()?;
+        let rest = self.take(n)?;
+        let rest = std::str::from_utf8(rest).map_err(|_| self.error("holds a word that is not UTF-8"))?;
+        words.buf.extend_from_within(prev.start..prev.start + shared as usize);
+        words.buf.push_str(rest);
+        words.ends.push(u32::try_from(words.buf.len()).map_err(|_| self.error("holds too many words"))?);
+        Ok(())
+    }
+
     /// Errors unless every byte has been read.
     pub(crate) fn end(&self) -> Result<(), BundleError> {
         if self.at == self.bytes.len() {
@@ -196,6 +215,68 @@ impl<'a> Dec<'a> {
         } else {
             Err(self.error(&format!("has {} bytes after its end", self.bytes.len() - self.at)))
         }
+    }
+}
+
+/// Words one after another in one buffer: a shard's dictionary without an allocation per word.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    buf: String,
+    /// Where each word ends in `buf`.
+    ends: Vec<u32>,
+}
+
+impl Words {
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn range(&self, k: usize) -> std::ops::Range<usize> {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        start..self.ends[k] as usize
+    }
+
+    fn last_range(&self) -> std::ops::Range<usize> {
+        match self.ends.len() {
+            0 => 0..0,
+            n => self.range(n - 1),
+        }
+    }
+
+    pub(crate) fn get(&self, k: usize) -> &str {
+        &self.buf[self.range(k)]
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|k| self.get(k))
+    }
+
+    /// The index of `text`, as `slice::binary_search`.
+    pub(crate) fn find(&self, text: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.get(mid).cmp(text) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The number of words before `text` (the words are in byte order).
+    pub(crate) fn before(&self, text: &str) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.get(mid) < text {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 }
 

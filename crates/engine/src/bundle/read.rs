@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
-use super::codec::{hash, BundleError, Dec};
+use super::codec::{hash, BundleError, Dec, Words};
 use super::write::file_name;
 use super::{kind, FORMAT_VERSION};
 use crate::corpus::Document;
@@ -108,7 +108,7 @@ impl<T> Shards<T> {
 
 #[derive(Debug)]
 struct TermShard {
-    texts: Vec<Box<str>>,
+    texts: Words,
     dfs: Vec<u32>,
     /// First char and length in chars.
     shapes: Vec<(char, u32)>,
@@ -165,7 +165,7 @@ struct PositionsShard {
 
 #[derive(Debug)]
 struct StemShard {
-    texts: Vec<Box<str>>,
+    texts: Words,
     terms_at: Vec<u32>,
     terms: Vec<u32>,
     postings: DocList,
@@ -262,7 +262,7 @@ impl Bundle {
             prev = id;
         }
         let terms = Shards::decode(&mut d, "terms", n_terms, true)?;
-        let postings = Shards::decode(&mut d, "postings", n_terms, false)?;
+        let postings = Shards::decode(&mut d, "postings", n_terms, true)?;
         let mut positions = Vec::with_capacity(postings.files.len());
         for _ in 0..postings.files.len() {
             positions.push((file_name("positions", d.u64_le()?), OnceLock::new()));
@@ -365,16 +365,16 @@ impl Bundle {
         let mut d = Dec::new(bytes, name, kind::TERMS, FORMAT_VERSION)?;
         let n = (b - a) as usize;
         let mut s = TermShard {
-            texts: Vec::with_capacity(n),
+            texts: Words::default(),
             dfs: Vec::with_capacity(n),
             shapes: Vec::with_capacity(n),
             stems_at: vec![0],
             stems: Vec::new(),
         };
-        let mut prev = String::new();
         for k in 0..n {
-            let text = d.front(&prev)?;
-            if (k == 0 && *text != *self.terms.texts[i]) || (k > 0 && text <= prev) {
+            d.front_into(&mut s.texts)?;
+            let text = s.texts.get(k);
+            if (k == 0 && *text != *self.terms.texts[i]) || (k > 0 && text <= s.texts.get(k - 1)) {
                 return Err(d.error("holds words out of order"));
             }
             s.dfs.push(d.u32()?);
@@ -387,8 +387,6 @@ impl Bundle {
                 s.stems.push(st);
             }
             s.stems_at.push(s.stems.len() as u32);
-            s.texts.push(text.as_str().into());
-            prev = text;
         }
         d.end()?;
         Ok(s)
@@ -397,11 +395,12 @@ impl Bundle {
     fn decode_stems(&self, i: usize, bytes: &[u8], name: &str) -> Result<StemShard, BundleError> {
         let (a, b) = self.stems.range(i);
         let mut d = Dec::new(bytes, name, kind::STEMS, FORMAT_VERSION)?;
-        let mut s = StemShard { texts: Vec::new(), terms_at: vec![0], terms: Vec::new(), postings: DocList::default() };
-        let mut prev = String::new();
-        for k in a..b {
-            let text = d.front(&prev)?;
-            if (k == a && *text != *self.stems.texts[i]) || (k > a && text <= prev) {
+        let mut s =
+            StemShard { texts: Words::default(), terms_at: vec![0], terms: Vec::new(), postings: DocList::default() };
+        for k in 0..(b - a) as usize {
+            d.front_into(&mut s.texts)?;
+            let text = s.texts.get(k);
+            if (k == 0 && *text != *self.stems.texts[i]) || (k > 0 && text <= s.texts.get(k - 1)) {
                 return Err(d.error("holds stems out of order"));
             }
             let mut last = 0u32;
@@ -413,8 +412,6 @@ impl Bundle {
             }
             s.terms_at.push(s.terms.len() as u32);
             s.postings.decode_one(&mut d, self.docs)?;
-            s.texts.push(text.as_str().into());
-            prev = text;
         }
         d.end()?;
         Ok(s)
@@ -559,7 +556,7 @@ impl<'a> Probe<'a> {
             self.miss(Need::Stems(i as u32));
             return None;
         };
-        s.texts.binary_search_by(|t| (**t).cmp(text)).ok().map(|k| b.stems.starts[i] + k as u32)
+        s.texts.find(text).map(|k| b.stems.starts[i] + k as u32)
     }
 }
 
@@ -573,9 +570,14 @@ impl Lexicon for Probe<'_> {
         let i = b.terms.of_text(folded)?;
         let Some(s) = b.terms.get(i) else {
             self.miss(Need::Terms(i as u32));
+            // Its postings, should the word be there, come from the shard of its text: asked for
+            // now, they arrive with the dictionary instead of a round trip later.
+            if let Some(p) = b.postings.of_text(folded).filter(|&p| b.postings.get(p).is_none()) {
+                self.miss(Need::Postings(p as u32));
+            }
             return None;
         };
-        s.texts.binary_search_by(|t| (**t).cmp(folded)).ok().map(|k| b.terms.starts[i] + k as u32)
+        s.texts.find(folded).map(|k| b.terms.starts[i] + k as u32)
     }
 
     fn stems_of(&self, folded: &str) -> Vec<u32> {
@@ -589,7 +591,7 @@ impl Lexicon for Probe<'_> {
     }
 
     fn term_text(&self, t: u32) -> &str {
-        self.term_shard(t).map_or("", |(s, k)| &s.texts[k])
+        self.term_shard(t).map_or("", |(s, k)| s.texts.get(k))
     }
 
     fn term_df(&self, t: u32) -> u32 {
@@ -638,7 +640,7 @@ impl Lexicon for Probe<'_> {
         while i < b.terms.files.len() && seen < MAX_COMPLETIONS {
             match b.terms.get(i) {
                 Some(s) => {
-                    let from = s.texts.partition_point(|t| &**t < prefix);
+                    let from = s.texts.before(prefix);
                     for (k, t) in s.texts.iter().enumerate().skip(from) {
                         if !t.starts_with(prefix) || seen == MAX_COMPLETIONS {
                             return;

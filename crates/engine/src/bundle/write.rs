@@ -85,7 +85,7 @@ pub fn write_with(c: &Collection, options: Options) -> Result<Vec<(String, Vec<u
         if enc.buf.is_empty() {
             enc = Enc::new(kind::POSTINGS, FORMAT_VERSION);
             pos = Enc::new(kind::POSITIONS, FORMAT_VERSION);
-            postings.open(r, "");
+            postings.open(r, &ix.term_text[t as usize]);
         }
         let p = ix.term_postings(t);
         write_docs(&mut enc, p.docs, p.tfs);
@@ -202,7 +202,7 @@ pub fn write_with(c: &Collection, options: Options) -> Result<Vec<(String, Vec<u
         }
     }
     terms.encode(&mut meta, n_terms, true);
-    postings.encode(&mut meta, n_terms, false);
+    postings.encode(&mut meta, n_terms, true);
     for h in &positions_files {
         meta.u64_le(*h);
     }

@@ -1,0 +1,515 @@
+// A published corpus, opened in headless Chromium: Pagefind beside Sorot on the same articles,
+// each built ahead of time into static files and served from 127.0.0.1 as a static host would.
+//  - build: the native build, timed from the first record to the last file written (reading and
+//    parsing the JSON Lines included, as `sorot build` reads them too): Pagefind through its Node
+//    API (one custom record per article, forced to Indonesian), Sorot with `sorot build`.
+//  - bytes before ready: what the page fetched from navigation to ready, counted by the server.
+//    "raw" is each file as stored; "gzip" is what a compressing host sends (the file through
+//    zlib.gzipSync, or the file itself when that is not smaller: Pagefind's index, fragments and
+//    wasm are gzip already). The server really serves the gzip version, so transfer times are
+//    those of a compressing host; files answered from the browser's cache are not counted.
+//  - ready: from navigation (performance.now() of the page) to the first results for the empty
+//    query: for Pagefind init(), search(null) (every article) and the top 10 results' data();
+//    for Sorot body[data-ready] with at least one [data-testid=doc-item] in the list.
+//  - query: each line of bench/queries.txt, twice in the same page: first pass cold (it fetches
+//    what it needs), second pass cached (same queries again). For Pagefind, search(q) and the top
+//    10 results' data(), timed in the page; it gets the queries' plain words (no phrase,
+//    exclusion or OR), as in search-bench.js. For Sorot, from the input event of the filled search
+//    box to the last change to the result count and cards (the top 10 shown).
+//  - memory: after both passes and a forced GC, the JS heap in use (CDP Runtime.getHeapUsage
+//    usedSize) plus every WebAssembly memory the page instantiated (WebAssembly.instantiate and
+//    instantiateStreaming are wrapped before any script runs). Pagefind 1.x searches in a Web
+//    Worker, whose heap and memory the page cannot see, so its memory comes from one more load
+//    with `noWorker: true` (same wasm and files, on the main thread).
+// Every load is in a new browser context (an empty cache, service workers blocked); LOADS loads
+// are pooled (median ready, p50/p95 over all queries). Scales K > 1 repeat the corpus K times
+// (bench/scale-corpus.js, into /tmp; read its header for what repetition distorts).
+// Served over HTTP/2 with TLS (as GitHub Pages serves; --http1 for plain HTTP/1.1).
+//   node bench/publish-bench.js [--scale 1,5,10] [--only pagefind|sorot] [--loads 3] [--corpus PATH] [--http1] [--verbose]
+// Sorot's half needs ./run build (dist/) and target/release/sorot; Pagefind's needs npm's
+// `pagefind` (in package.json). Work files go to $PUBLISH_BENCH_DIR (default /tmp/pagefind-bench).
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { createInterface } from 'node:readline';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { BASE_PATH, launch } from '../e2e/harness.js';
+import { scaleCorpus } from './scale-corpus.js';
+
+// ── Arguments ────────────────────────────────────────────────────────────────────────────────
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const SCALES = option('scale', '1').split(',').map(Number);
+const ONLY = option('only', null);
+const LOADS = Number(option('loads', 3));
+const VERBOSE = args.includes('--verbose');
+// HTTP/2 over TLS (a certificate made for the run), as GitHub Pages serves: requests share one
+// connection instead of queueing for six. --http1 serves plain HTTP/1.1 instead.
+const HTTP2 = !args.includes('--http1');
+const CORPUS = option('corpus', fileURLToPath(new URL('../../shared/corpora/clickid.jsonl', import.meta.url)));
+const WORK = process.env.PUBLISH_BENCH_DIR || '/tmp/pagefind-bench';
+const DIST = process.env.SOROT_DIST ? `${process.env.SOROT_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
+const SOROT_BIN = process.env.SOROT_BIN || fileURLToPath(new URL('../target/release/sorot', import.meta.url));
+if (!SCALES.every((k) => Number.isInteger(k) && k >= 1) || ![null, 'pagefind', 'sorot'].includes(ONLY) || !(LOADS >= 1)) {
+  console.error('usage: node bench/publish-bench.js [--scale 1,5,10] [--only pagefind|sorot] [--loads 3] [--corpus PATH] [--verbose]');
+  process.exit(2);
+}
+const ENGINES = ONLY ? [ONLY] : ['pagefind', 'sorot'];
+if (ENGINES.includes('sorot')) {
+  const missing = [[`${DIST}index.html`, './run build'], [SOROT_BIN, 'cargo build --release -p sorot-cli']].filter(([f]) => !existsSync(f));
+  if (missing.length) {
+    console.error(`Sorot's half needs ${missing.map(([f, how]) => `${f} (${how})`).join(' and ')}; or run --only pagefind`);
+    process.exit(1);
+  }
+}
+const queries = readFileSync(new URL('./queries.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+// Pagefind has no exclusion or OR syntax: it gets the plain words, as the peers in search-bench.js.
+const plain = queries.map((q) => q.replace(/"/g, '').replace(/\bOR\b/g, ' ').replace(/(^|\s)-\S+/g, ' ').trim());
+
+// ── Figures ──────────────────────────────────────────────────────────────────────────────────
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { p50: q(0.5), p95: q(0.95) };
+};
+const median = (xs) => stats(xs).p50;
+const seconds = (t0) => (performance.now() - t0) / 1000;
+const ms = (s) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}`;
+const size = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} KB`);
+
+/** Files and bytes of a folder, recursively. */
+async function du(dir) {
+  let files = 0;
+  let bytes = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) { files += 1; bytes += (await stat(join(e.parentPath ?? e.path, e.name))).size; }
+  }
+  return { files, bytes };
+}
+
+// ── The static host ──────────────────────────────────────────────────────────────────────────
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.json': 'application/json', '.jsonl': 'application/x-ndjson', '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * What the server sent since the last `take()`: requests, bytes as stored, bytes as a gzip host
+ * sends them. The benchmark drives one page at a time, so a page's requests are the ones between
+ * two takes (its Web Workers' included).
+ */
+const traffic = {
+  requests: 0, raw: 0, gzip: 0,
+  take() { const t = { requests: this.requests, raw: this.raw, gzip: this.gzip }; this.requests = this.raw = this.gzip = 0; return t; },
+};
+
+/**
+ * Serves folders (URL prefix → folder) and in-memory pages (path → text) on 127.0.0.1, gzip to
+ * clients that accept it when that is smaller, with GitHub Pages' `max-age=600` so that a second
+ * fetch in the same context comes from the browser's cache. Counts every answer in `traffic`.
+ * Gzip is made on first request and kept; `warm(prefix)` makes it ahead for files over 256 KB,
+ * so that compressing a large file does not stall the event loop while a page is being timed.
+ */
+async function serveStatic() {
+  const folders = new Map();
+  const pages = new Map();
+  const gz = new Map();
+  const gzipOf = (path, body) => {
+    if (!gz.has(path)) { const z = gzipSync(body); gz.set(path, z.length < body.length ? z : null); }
+    return gz.get(path);
+  };
+  const resolve = (pathname) => {
+    for (const [prefix, dir] of folders) {
+      if (!pathname.startsWith(prefix)) continue;
+      const file = normalize(join(dir, decodeURIComponent(pathname.slice(prefix.length)) || 'index.html'));
+      return file.startsWith(dir) ? file : null;
+    }
+    return null;
+  };
+  const handler = async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://x');
+    let body;
+    let type;
+    if (pages.has(pathname)) {
+      body = Buffer.from(pages.get(pathname));
+      type = TYPES['.html'];
+    } else {
+      const file = resolve(pathname);
+      try {
+        if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
+        body = await readFile(file);
+      } catch { res.writeHead(404).end(); return; }
+      type = TYPES[extname(file)] ?? 'application/octet-stream';
+    }
+    const z = gzipOf(pathname, body);
+    const useGzip = z && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    traffic.requests += 1;
+    traffic.raw += body.length;
+    traffic.gzip += z ? z.length : body.length;
+    res.writeHead(200, {
+      'content-type': type, 'cache-control': 'max-age=600', vary: 'accept-encoding',
+      ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
+    });
+    res.end(useGzip ? z : body);
+  };
+  const server = HTTP2 ? createSecureServer({ ...selfSigned(), allowHTTP1: true }, handler) : createServer(handler);
+  const sessions = new Set();
+  server.on(HTTP2 ? 'session' : 'connection', (s) => { sessions.add(s); s.on('close', () => sessions.delete(s)); });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `${HTTP2 ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    /** Serves `dir` under `prefix` (which starts and ends with /). */
+    folder(prefix, dir) { folders.set(prefix, dir.endsWith('/') ? dir : `${dir}/`); },
+    page(path, html) { pages.set(path, html); },
+    async warm(prefix) {
+      const dir = folders.get(prefix);
+      for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+        const file = join(e.parentPath ?? e.path, e.name);
+        if (e.isFile() && (await stat(file)).size > 256 * 1024) gzipOf(prefix + file.slice(dir.length), await readFile(file));
+      }
+    },
+    close: () => { for (const s of sessions) s.destroy(); return new Promise((ok) => server.close(ok)); },
+  };
+}
+
+/** A key and a certificate for 127.0.0.1, made with openssl for this run (Chromium is told to accept it). */
+function selfSigned() {
+  const dir = mkdtempSync(join(tmpdir(), 'publish-bench-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    '-subj', '/CN=127.0.0.1', '-days', '2', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+// ── The browser ──────────────────────────────────────────────────────────────────────────────
+// Before any page script: keep every WebAssembly memory the page instantiates, exported or
+// imported, so that memoryOf() can add them up.
+const WASM_PROBE = `(() => {
+  const memories = window.__wasmMemories = new Set();
+  const keep = (r) => {
+    const instance = r instanceof WebAssembly.Instance ? r : r.instance;
+    for (const v of Object.values(instance?.exports ?? {})) if (v instanceof WebAssembly.Memory) memories.add(v);
+    return r;
+  };
+  const keepImports = (imports) => {
+    for (const m of Object.values(imports ?? {})) for (const v of Object.values(m ?? {})) if (v instanceof WebAssembly.Memory) memories.add(v);
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (source, imports) { keepImports(imports); return original.call(this, source, imports).then(keep); };
+  }
+})();`;
+
+/** A page in a new context (empty cache, no service worker) that records its errors. */
+async function freshPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+  await context.addInitScript(WASM_PROBE);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  return page;
+}
+
+/** JS heap in use after a forced GC, and the WebAssembly memories' size, in bytes. */
+async function memoryOf(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  const wasm = await page.evaluate(() => [...window.__wasmMemories].reduce((n, m) => n + m.buffer.byteLength, 0));
+  return { js: usedSize, wasm };
+}
+
+// ── Pagefind ─────────────────────────────────────────────────────────────────────────────────
+/** The article as a Pagefind record: its title searched with its text, outlet and month as filters. */
+function pagefindRecord(d) {
+  const title = d.title || d.text.split('\n').find((l) => l.trim()) || d.id;
+  return {
+    url: `/articles/${encodeURIComponent(d.id)}`,
+    content: d.title ? `${d.title}\n\n${d.text}` : d.text,
+    language: 'id',
+    meta: { title, source: d.source ?? '', date: d.date ?? '', category: d.category ?? '', link: d.url ?? '' },
+    filters: { source: [d.source ?? ''], month: [(d.date ?? '').slice(0, 7)] },
+    sort: { date: d.date ?? '' },
+  };
+}
+
+/** Builds a Pagefind index of the corpus at `corpus` into `outDir`, printing progress. */
+async function buildPagefind(corpus, outDir) {
+  const pagefind = await import('pagefind');
+  await rm(outDir, { recursive: true, force: true });
+  const total = statSync(corpus).size;
+  const t0 = performance.now();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'id' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const input = createReadStream(corpus);
+  let docs = 0;
+  let pending = [];
+  let nextTenth = 1;
+  const flush = async () => {
+    for (const r of await Promise.all(pending)) if (r.errors.length) throw new Error(`pagefind: ${r.errors.join('; ')}`);
+    pending = [];
+  };
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    let d;
+    try { d = JSON.parse(line); } catch { continue; }
+    if (!d || typeof d.text !== 'string' || d.id == null) continue;
+    pending.push(index.addCustomRecord(pagefindRecord(d)));
+    docs += 1;
+    // A few hundred records in flight keep the service busy without holding the corpus.
+    if (pending.length >= 256) await flush();
+    if (input.bytesRead >= (nextTenth * total) / 10) {
+      console.error(`  pagefind: ${docs} records added (${nextTenth * 10}% of the corpus read), ${seconds(t0).toFixed(1)} s`);
+      nextTenth += 1;
+    }
+  }
+  await flush();
+  const added = seconds(t0);
+  console.error(`  pagefind: ${docs} records added in ${added.toFixed(1)} s; writing the index…`);
+  const written = await index.writeFiles({ outputPath: outDir });
+  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  const buildS = seconds(t0);
+  await pagefind.close();
+  console.error(`  pagefind: written in ${(buildS - added).toFixed(1)} s (${buildS.toFixed(1)} s in all)`);
+  return { buildS, docs, disk: await du(outDir) };
+}
+
+/**
+ * The page that searches a Pagefind index: `benchQuery(q)` runs one search and loads its top 10
+ * results' data, timed in the page; ready is the same for the empty query (`search(null)`:
+ * every article, as the explorer lists every article before a word is typed).
+ */
+const PAGEFIND_PAGE = `<!doctype html><html lang="id"><meta charset="utf-8"><title>Pagefind bench</title>
+<link rel="icon" href="data:,"><body><script type="module">
+const pagefind = await import('./pagefind/pagefind.js');
+await pagefind.options({ noWorker: new URLSearchParams(location.search).has('noWorker') });
+await pagefind.init();
+window.benchQuery = async (q) => {
+  const t0 = performance.now();
+  const search = await pagefind.search(q);
+  const top = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  return { ms: performance.now() - t0, hits: search.results.length, top: top.map((d) => d.meta.title) };
+};
+const first = await window.benchQuery(null);
+window.__readyAt = performance.now();
+document.body.dataset.docs = first.hits;
+document.body.dataset.ready = 'true';
+</script>`;
+
+/** One load of the Pagefind page at `pageUrl`: ready, bytes, both passes, memory. */
+async function measurePagefind(page, pageUrl, queries) {
+  traffic.take();
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 120000 });
+  const readyMs = await page.evaluate(() => window.__readyAt);
+  const beforeReady = traffic.take();
+  const pass = () => page.evaluate(async (qs) => {
+    const out = [];
+    for (const q of qs) out.push(await window.benchQuery(q));
+    return out;
+  }, queries);
+  const cold = await pass();
+  const coldBytes = traffic.take();
+  const cached = await pass();
+  const cachedBytes = traffic.take();
+  const docs = Number(await page.evaluate(() => document.body.dataset.docs));
+  return { readyMs, beforeReady, cold, cached, coldBytes, cachedBytes, docs, memory: await memoryOf(page) };
+}
+
+// ── Sorot ────────────────────────────────────────────────────────────────────────────────────
+/** Builds a Sorot bundle of the corpus at `corpus` into `outDir` with `sorot build`. */
+async function buildSorot(corpus, outDir) {
+  await rm(outDir, { recursive: true, force: true });
+  const t0 = performance.now();
+  await new Promise((ok, fail) => {
+    const child = spawn(SOROT_BIN, ['build', corpus, '--out', outDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`sorot build exited with ${code}`))));
+  });
+  const buildS = seconds(t0);
+  console.error(`  sorot: built in ${buildS.toFixed(1)} s`);
+  return { buildS, disk: await du(outDir) };
+}
+
+// Before any page script, for the explorer: `__readyAt` is the first moment body[data-ready] and
+// a card are both there; `__bench.arm()` / `__bench.settle()` time one search, from the input
+// event (its timeStamp, on performance.now()'s clock) to the last change to the result count
+// and the cards' content once they have been still for QUIET ms (over a bundle the answer is
+// shown only once its shards and its first page's texts are in, so this includes every fetch).
+const SOROT_PROBE = `(() => {
+  const QUIET = 250, TIMEOUT = 10000;
+  const readyNow = () => document.body?.hasAttribute('data-ready') && document.querySelector('[data-testid=doc-item]');
+  const ready = new MutationObserver(() => {
+    if (window.__readyAt === undefined && readyNow()) { window.__readyAt = performance.now(); ready.disconnect(); }
+  });
+  ready.observe(document, { childList: true, subtree: true, attributes: true });
+  let run = null;
+  addEventListener('input', (e) => { if (run && run.t0 === null) run.t0 = e.timeStamp; }, true);
+  window.__bench = {
+    arm() {
+      run = { armed: performance.now(), t0: null, first: null, last: null };
+      const count = document.querySelector('[data-testid=result-count]');
+      const list = document.querySelector('[data-testid=doc-list]');
+      run.observer = new MutationObserver((records) => {
+        const t = performance.now();
+        if (run.first === null && records.some((r) => count.contains(r.target))) run.first = t;
+        run.last = t;
+      });
+      // Not attributes: once typing pauses the address is written and every card's link follows,
+      // which is not the results arriving.
+      for (const el of [count, list]) run.observer.observe(el, { childList: true, subtree: true, characterData: true });
+    },
+    settle() {
+      return new Promise((done) => {
+        const check = () => {
+          const now = performance.now();
+          const since = run.last ?? run.t0 ?? now;
+          if ((run.last !== null && now - run.last >= QUIET) || now - (run.t0 ?? run.armed) >= TIMEOUT) {
+            run.observer.disconnect();
+            const cards = [...document.querySelectorAll('[data-testid=doc-item]')].filter((a) => a.offsetParent !== null);
+            done({
+              first: run.first === null || run.t0 === null ? null : run.first - run.t0,
+              ms: run.last === null || run.t0 === null ? null : run.last - run.t0,
+              hits: document.querySelector('[data-testid=result-count]').textContent,
+              top: cards.slice(0, 10).map((a) => a.querySelector('.sorot-doc__title')?.textContent ?? ''),
+            });
+          } else setTimeout(check, Math.max(5, QUIET - (now - since)));
+        };
+        check();
+      });
+    },
+  };
+})();`;
+
+// ════════════════════════════════════════════════════════════════════════════════════════════
+// measureSorot: the explorer opened on a prebuilt bundle (`sorot build … --out DIR`, served at
+// `corpusUrl`). Same protocol and result as measurePagefind. Not yet run against a real bundle:
+// to finish once `sorot build` exists (check what body[data-ready] means with a bundle, and that
+// a query's last DOM change is the top 10 cards' text).
+// ════════════════════════════════════════════════════════════════════════════════════════════
+export async function measureSorot(page, baseUrl, corpusUrl, queries) {
+  await page.addInitScript(SOROT_PROBE);
+  traffic.take();
+  await page.goto(`${baseUrl}?corpus=${encodeURIComponent(corpusUrl)}`);
+  await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 600000 });
+  const readyMs = await page.evaluate(() => window.__readyAt);
+  const beforeReady = traffic.take();
+  const box = page.getByTestId('search');
+  // One timed search: arm, fill the box (one input event), wait until the results are still.
+  const search = async (q) => {
+    await page.evaluate(() => window.__bench.arm());
+    await box.fill(q);
+    return page.evaluate(() => window.__bench.settle());
+  };
+  // Each query from the full list (the empty box), so that every query changes what is shown.
+  const pass = async () => {
+    const out = [];
+    for (const q of queries) {
+      if (await box.inputValue()) await search('');
+      out.push(await search(q));
+    }
+    return out;
+  };
+  const cold = await pass();
+  const coldBytes = traffic.take();
+  const cached = await pass();
+  const cachedBytes = traffic.take();
+  const docs = Number(await page.evaluate(() => document.body.dataset.docs ?? document.querySelectorAll('[data-testid=doc-item]').length));
+  return { readyMs, beforeReady, cold, cached, coldBytes, cachedBytes, docs, memory: await memoryOf(page) };
+}
+
+// ── The run ──────────────────────────────────────────────────────────────────────────────────
+/** `n` loads of `measure(page)`, each in a new context, pooled. */
+async function loads(browser, n, measure) {
+  const runs = [];
+  for (let i = 0; i < n; i++) {
+    const page = await freshPage(browser);
+    runs.push(await measure(page));
+    if (page.problems.length) console.error(`  problems: ${page.problems.slice(0, 5).join(' | ')}`);
+    await page.context().close();
+  }
+  const times = (pass, key = 'ms') => runs.flatMap((r) => r[pass].map((x) => x[key])).filter((x) => x !== null && x !== undefined);
+  const failed = runs.flatMap((r) => [...r.cold, ...r.cached]).filter((x) => x.ms === null).length;
+  if (failed) console.error(`  ${failed} searches changed nothing on screen within the timeout (left out)`);
+  const shown = (pass) => (times(pass, 'first').length ? stats(times(pass, 'first')) : null);
+  return { runs, ready: median(runs.map((r) => r.readyMs)), cold: stats(times('cold')), cached: stats(times('cached')),
+    coldShown: shown('cold'), cachedShown: shown('cached'), first: runs[0] };
+}
+
+const server = await serveStatic();
+server.folder(BASE_PATH, DIST);
+const browser = await launch({ gc: true, args: HTTP2 ? ['--ignore-certificate-errors'] : [] });
+const rows = [];
+const notes = [];
+for (const k of SCALES) {
+  const dir = join(WORK, `${k}x`);
+  await mkdir(dir, { recursive: true });
+  let corpus = CORPUS;
+  if (k > 1) {
+    corpus = join(dir, 'corpus.jsonl');
+    console.error(`${k}x: writing ${corpus}`);
+    await scaleCorpus(CORPUS, k, corpus);
+  }
+  if (ENGINES.includes('pagefind')) {
+    console.error(`${k}x: building the Pagefind index`);
+    const build = await buildPagefind(corpus, join(dir, 'pagefind'));
+    server.folder(`/pf/${k}x/pagefind/`, join(dir, 'pagefind'));
+    server.page(`/pf/${k}x/`, PAGEFIND_PAGE);
+    await server.warm(`/pf/${k}x/pagefind/`);
+    console.error(`${k}x: measuring Pagefind (${LOADS} loads and one on the main thread for memory)`);
+    const url = `${server.origin}/pf/${k}x/`;
+    const m = await loads(browser, LOADS, (page) => measurePagefind(page, url, plain));
+    const main = await loads(browser, 1, (page) => measurePagefind(page, `${url}?noWorker`, plain));
+    rows.push({ engine: 'Pagefind', k, build, m, memory: main.first.memory });
+    notes.push(`Pagefind ${k}x: ${build.docs} records, index ${build.disk.files} files ${size(build.disk.bytes)}; `
+      + `${m.first.beforeReady.requests} requests before ready; the cold pass fetched ${m.first.coldBytes.requests} more `
+      + `(${size(m.first.coldBytes.raw)} / ${size(m.first.coldBytes.gzip)}), the cached pass ${m.first.cachedBytes.requests}; `
+      + `memory on the main thread: JS heap ${size(main.first.memory.js)} + wasm ${size(main.first.memory.wasm)} `
+      + `(main-thread query p50 ${main.cold.p50.toFixed(1)} ms cold, ${main.cached.p50.toFixed(1)} ms cached)`);
+  }
+  if (ENGINES.includes('sorot')) {
+    console.error(`${k}x: building the Sorot bundle`);
+    const build = await buildSorot(corpus, join(dir, 'sorot'));
+    server.folder(`/bundles/${k}x/`, join(dir, 'sorot'));
+    await server.warm(`/bundles/${k}x/`);
+    await server.warm(BASE_PATH);
+    console.error(`${k}x: measuring Sorot (${LOADS} loads)`);
+    const corpusUrl = `${server.origin}/bundles/${k}x/`;
+    const m = await loads(browser, LOADS, (page) => measureSorot(page, `${server.origin}${BASE_PATH}`, corpusUrl, queries));
+    rows.push({ engine: 'Sorot', k, build, m, memory: m.first.memory });
+    notes.push(`Sorot ${k}x: ${m.first.docs} articles, bundle ${build.disk.files} files ${size(build.disk.bytes)}; `
+      + `${m.first.beforeReady.requests} requests before ready; the cold pass fetched ${m.first.coldBytes.requests} more; `
+      + `memory: JS heap ${size(m.first.memory.js)} + wasm ${size(m.first.memory.wasm)}; `
+      + `the count and first screen of cards (8) on screen: p50/p95 ${ms(m.coldShown)} ms cold, ${ms(m.cachedShown)} ms cached `
+      + `(the table's query times run to the last card of the first page, 20)`);
+  }
+  if (VERBOSE) {
+    for (const r of rows.filter((r) => r.k === k)) {
+      console.log(`\n${r.engine} ${k}x, first load, cold pass:`);
+      r.m.first.cold.forEach((x, i) => console.log(`  ${queries[i].padEnd(22)} ${String(x.first?.toFixed(1) ?? '').padStart(7)} ${String(x.ms?.toFixed(1)).padStart(7)} ms  ${x.hits} hits  ${x.top[0] ?? ''}`));
+    }
+  }
+}
+await browser.close();
+await server.close();
+
+console.log(`\ncorpus: ${CORPUS}, ${queries.length} queries, ${LOADS} loads per engine and scale; Chromium headless, served from 127.0.0.1`);
+console.log('| engine | scale | build s | bytes before ready (raw / gzip) | ready ms | query p50/p95 cold ms | query p50/p95 cached ms | memory MB |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const { engine, k, build, m, memory } of rows) {
+  const b = m.first.beforeReady;
+  console.log(`| ${engine} | ${k}x | ${build.buildS.toFixed(1)} | ${size(b.raw)} / ${size(b.gzip)} | ${m.ready.toFixed(0)} | ${ms(m.cold)} | ${ms(m.cached)} | ${((memory.js + memory.wasm) / 1e6).toFixed(1)} |`);
+}
+console.log('MB and KB are 10^6 and 10^3 bytes. memory: JS heap in use after GC + WebAssembly memory; Pagefind\'s from a load with noWorker: true (its default searches in a Web Worker).');
+for (const n of notes) console.log(n);
