@@ -13,7 +13,9 @@
 //! | `t` | only this period: `2019` or `2019-09` |
 //! | `sort` | `newest` or `oldest` (relevance when absent) |
 //! | `doc` | the open document's id |
-//! | `corpus` | URL of a JSON Lines corpus to explore instead of the bundled one |
+//! | `corpus` | URL of a bundle's folder (ending in `/`) or of a JSON Lines file, to explore instead of the site's bundle |
+//! | `embed` | `1`: the compact layout for an `<iframe>`: results and reader, no page chrome |
+//! | `theme` | `light` or `dark` (the reader's preference when absent) |
 
 pub use sorot_engine::collection::Sort;
 
@@ -34,8 +36,35 @@ pub struct ViewState {
     pub sort: Sort,
     /// The open document's id (`doc`).
     pub doc: Option<String>,
-    /// A corpus to load instead of the bundled one (`corpus`).
+    /// A corpus to load instead of the site's bundle (`corpus`).
     pub corpus: Option<String>,
+    /// The compact layout for frames (`embed=1`).
+    pub embed: bool,
+    /// A colour theme other than the reader's preference (`theme`).
+    pub theme: Option<Theme>,
+}
+
+/// A colour theme asked for in the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Dark text on light.
+    Light,
+    /// Light text on dark.
+    Dark,
+}
+
+impl Theme {
+    /// The theme's name in URLs and in `data-theme`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark].into_iter().find(|t| t.name() == name)
+    }
 }
 
 impl ViewState {
@@ -60,6 +89,8 @@ impl ViewState {
                 "t" if !v.is_empty() => s.period = Some(v),
                 "sort" => s.sort = Sort::from_name(&v),
                 "corpus" if !v.is_empty() => s.corpus = Some(v),
+                "embed" => s.embed = v == "1",
+                "theme" => s.theme = Theme::from_name(&v),
                 _ => {}
             }
         }
@@ -94,6 +125,12 @@ impl ViewState {
         if let Some(c) = &self.corpus {
             parts.push(format!("corpus={}", encode(c)));
         }
+        if self.embed {
+            parts.push("embed=1".into());
+        }
+        if let Some(t) = self.theme {
+            parts.push(format!("theme={}", t.name()));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -113,9 +150,20 @@ impl ViewState {
         s
     }
 
-    /// The state of a fresh start on the same corpus: only `corpus` is kept.
+    /// The state of a fresh start on the same corpus: only `corpus` and the way the page
+    /// looks (`embed`, `theme`) are kept.
     pub fn home(&self) -> ViewState {
-        ViewState { corpus: self.corpus.clone(), ..ViewState::default() }
+        ViewState { corpus: self.corpus.clone(), embed: self.embed, theme: self.theme, ..ViewState::default() }
+    }
+
+    /// This view for an `<iframe>`: the same state in the compact layout.
+    pub fn embedded(&self) -> ViewState {
+        ViewState { embed: true, ..self.clone() }
+    }
+
+    /// This view as a page of its own (what an embedded view links to).
+    pub fn standalone(&self) -> ViewState {
+        ViewState { embed: false, ..self.clone() }
     }
 
     /// This state with `doc` open.
@@ -186,11 +234,28 @@ mod tests {
                 sort: Sort::Newest,
                 doc: None,
                 corpus: Some("https://example.org/a b.jsonl?x=1&y=2".into()),
+                embed: true,
+                theme: Some(Theme::Dark),
             },
         ];
         for s in cases {
             assert_eq!(ViewState::from_query(&s.to_query()), s, "query {:?}", s.to_query());
         }
+    }
+
+    #[test]
+    fn an_embedded_view_keeps_its_layout_and_theme_through_its_links() {
+        let s = ViewState::from_query("?q=rusia&embed=1&theme=light&doc=a.txt");
+        assert!(s.embed);
+        assert_eq!(s.theme, Some(Theme::Light));
+        assert_eq!(s.with_doc(None).to_query(), "?q=rusia&embed=1&theme=light");
+        assert_eq!(s.home().to_query(), "?embed=1&theme=light");
+        assert_eq!(s.standalone().to_query(), "?q=rusia&doc=a.txt&theme=light");
+        assert_eq!(
+            ViewState::from_query("theme=<script>&embed=yes"),
+            ViewState::default(),
+            "unknown values are ignored"
+        );
     }
 
     #[test]

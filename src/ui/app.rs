@@ -8,6 +8,7 @@ use sorot_engine::collection::Request;
 use sorot_engine::gazetteer::EntityId;
 
 use super::context::{Answer, Corpus, Current, View};
+use super::embed::{post_height, EmbedButton};
 use super::facets::Facets;
 use super::files::Files;
 use super::history::{arrive, current_state, href, link_href, on_link_click};
@@ -33,15 +34,38 @@ pub fn App() -> impl IntoView {
     load_corpus(source.clone(), status);
     let retry = move |_| load_corpus(source.clone(), status);
 
+    // The look is chosen once, on arrival: `theme` on the root element, `embed` for frames.
+    let (embed, theme) = view.with_untracked(|s| (s.embed, s.theme));
+    if let Some(root) = document().document_element() {
+        if let Some(t) = theme {
+            let _ = root.set_attribute("data-theme", t.name());
+        }
+        if embed {
+            let _ = root.set_attribute("data-embed", "");
+            post_height();
+        }
+    }
+
     view! {
-        <div class="sorot">
-            <header class="sorot-header">
-                <a class="sorot-brand" href=link_href(view, ViewState::home) on:click=on_link_click(view, ViewState::home)>
-                    <span class="sorot-brand__mark" aria-hidden="true"></span>
-                    <span class="sorot-brand__name">"Sorot"</span>
-                </a>
-                <SearchBox />
-            </header>
+        <div class=if embed { "sorot sorot--embed" } else { "sorot" }>
+            {if embed {
+                view! {
+                    <p class="sorot-embed-bar">
+                        <a href=link_href(view, ViewState::standalone) target="_blank" rel="noopener">"Open in Sorot ↗"</a>
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <header class="sorot-header">
+                        <a class="sorot-brand" href=link_href(view, ViewState::home) on:click=on_link_click(view, ViewState::home)>
+                            <span class="sorot-brand__mark" aria-hidden="true"></span>
+                            <span class="sorot-brand__name">"Sorot"</span>
+                        </a>
+                        <SearchBox />
+                        <EmbedButton />
+                    </header>
+                }.into_any()
+            }}
             {move || match status.get() {
                 LoadStatus::Ready(corpus, reported, files) => view! { <Explorer corpus=corpus reported=reported files=files /> }.into_any(),
                 LoadStatus::Loading(p) => view! { <Loading progress=p /> }.into_any(),
@@ -53,7 +77,7 @@ pub fn App() -> impl IntoView {
                             {failure.retry.then(|| view! {
                                 <button type="button" class="sorot-button" data-testid="corpus-retry" on:click=retry.clone()>"Try again"</button>
                             })}
-                            <a href=move || href(&ViewState::default())>"Explore the bundled articles instead"</a>
+                            <a href=move || href(&ViewState::default())>"Explore the site's own articles instead"</a>
                         </p>
                     </main>
                 }.into_any(),
@@ -188,7 +212,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             </p>
         })}
         <main class="sorot-main">
-            <Facets />
+            {(!view.with_untracked(|s| s.embed)).then(|| view! { <Facets /> })}
             <Results />
             <Reader selected=selected />
         </main>

@@ -7,6 +7,7 @@
 
 mod app;
 pub mod context;
+mod embed;
 mod facets;
 pub mod files;
 pub mod history;

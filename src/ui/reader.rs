@@ -77,7 +77,7 @@ fn Welcome(missing: Option<String>) -> impl IntoView {
                 <li>"Pick an article to read it with its mentions highlighted."</li>
                 <li>"Pick an entity on the left to list only the articles that mention it; pick several to require them all."</li>
                 <li>"Type words to search: " <code>"\"exact phrase\""</code> ", " <code>"-exclude"</code> ", " <code>"china OR tiongkok"</code> ". The address bar keeps it all, ready to share."</li>
-                <li>"Explore your own JSON Lines corpus by adding " <code>"?corpus=<url>"</code> " to the address."</li>
+                <li>"Explore your own corpus by adding " <code>"?corpus=<url>"</code> " to the address: a bundle made by " <code>"sorot build"</code> " (its folder, ending in /) or a JSON Lines file."</li>
                 <li>"In an article, press " <kbd>"n"</kbd> " and " <kbd>"p"</kbd> " to jump between mentions."</li>
             </ul>
             <p class="sorot-legend">
