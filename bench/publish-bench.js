@@ -85,6 +85,11 @@ const stats = (xs) => {
 const median = (xs) => stats(xs).p50;
 const seconds = (t0) => (performance.now() - t0) / 1000;
 const ms = (s) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}`;
+/** One row of the table, printed as soon as it is measured too (a later scale may fail). */
+const row = ({ engine, k, build, m, memory }) => {
+  const b = m.first.beforeReady;
+  return `| ${engine} | ${k}x | ${build.buildS.toFixed(1)} | ${size(b.raw)} / ${size(b.gzip)} | ${m.ready.toFixed(0)} | ${ms(m.cold)} | ${ms(m.cached)} | ${((memory.js + memory.wasm) / 1e6).toFixed(1)} |`;
+};
 const size = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} KB`);
 
 /** Files and bytes of a folder, recursively. */
@@ -452,6 +457,7 @@ server.folder(BASE_PATH, DIST);
 const browser = await launch({ gc: true, args: HTTP2 ? ['--ignore-certificate-errors'] : [] });
 const rows = [];
 const notes = [];
+const note = (text) => { notes.push(text); console.error(`  ${text}`); };
 for (const k of SCALES) {
   const dir = join(WORK, `${k}x`);
   await mkdir(dir, { recursive: true });
@@ -472,7 +478,8 @@ for (const k of SCALES) {
     const m = await loads(browser, LOADS, (page) => measurePagefind(page, url, plain));
     const main = await loads(browser, 1, (page) => measurePagefind(page, `${url}?noWorker`, plain));
     rows.push({ engine: 'Pagefind', k, build, m, memory: main.first.memory });
-    notes.push(`Pagefind ${k}x: ${build.docs} records, index ${build.disk.files} files ${size(build.disk.bytes)}; `
+    console.error(`  ${row(rows.at(-1))}`);
+    note(`Pagefind ${k}x: ${build.docs} records, index ${build.disk.files} files ${size(build.disk.bytes)}; `
       + `${m.first.beforeReady.requests} requests before ready; the cold pass fetched ${m.first.coldBytes.requests} more `
       + `(${size(m.first.coldBytes.raw)} / ${size(m.first.coldBytes.gzip)}), the cached pass ${m.first.cachedBytes.requests}; `
       + `memory on the main thread: JS heap ${size(main.first.memory.js)} + wasm ${size(main.first.memory.wasm)} `
@@ -488,7 +495,8 @@ for (const k of SCALES) {
     const corpusUrl = `${server.origin}/bundles/${k}x/`;
     const m = await loads(browser, LOADS, (page) => measureSorot(page, `${server.origin}${BASE_PATH}`, corpusUrl, queries));
     rows.push({ engine: 'Sorot', k, build, m, memory: m.first.memory });
-    notes.push(`Sorot ${k}x: ${m.first.docs} articles, bundle ${build.disk.files} files ${size(build.disk.bytes)}; `
+    console.error(`  ${row(rows.at(-1))}`);
+    note(`Sorot ${k}x: ${m.first.docs} articles, bundle ${build.disk.files} files ${size(build.disk.bytes)}; `
       + `${m.first.beforeReady.requests} requests before ready; the cold pass fetched ${m.first.coldBytes.requests} more; `
       + `memory: JS heap ${size(m.first.memory.js)} + wasm ${size(m.first.memory.wasm)}; `
       + `the count and first screen of cards (8) on screen: p50/p95 ${ms(m.coldShown)} ms cold, ${ms(m.cachedShown)} ms cached `
@@ -507,9 +515,6 @@ await server.close();
 console.log(`\ncorpus: ${CORPUS}, ${queries.length} queries, ${LOADS} loads per engine and scale; Chromium headless, served from 127.0.0.1`);
 console.log('| engine | scale | build s | bytes before ready (raw / gzip) | ready ms | query p50/p95 cold ms | query p50/p95 cached ms | memory MB |');
 console.log('|---|---|---|---|---|---|---|---|');
-for (const { engine, k, build, m, memory } of rows) {
-  const b = m.first.beforeReady;
-  console.log(`| ${engine} | ${k}x | ${build.buildS.toFixed(1)} | ${size(b.raw)} / ${size(b.gzip)} | ${m.ready.toFixed(0)} | ${ms(m.cold)} | ${ms(m.cached)} | ${((memory.js + memory.wasm) / 1e6).toFixed(1)} |`);
-}
+for (const r of rows) console.log(row(r));
 console.log('MB and KB are 10^6 and 10^3 bytes. memory: JS heap in use after GC + WebAssembly memory; Pagefind\'s from a load with noWorker: true (its default searches in a Web Worker).');
 for (const n of notes) console.log(n);

@@ -11,6 +11,10 @@ const shots = [
   ['explorer-home.png', '', 'light', { width: 1400, height: 900 }],
   ['explorer-narrow.png', '?q=putin', 'light', { width: 420, height: 900 }],
   ['explorer-search.png', '?q=kerja+sama&doc=003_267ace863f6cbc36.txt', 'light', { width: 1400, height: 900 }],
+  ['overview-dark.png', '?q=rusia', 'dark', { width: 1400, height: 900 }],
+  ['overview-narrow-dark.png', '', 'dark', { width: 420, height: 900 }],
+  ['embed-light.png', '?q=asean&embed=1', 'light', { width: 900, height: 700 }],
+  ['embed-dark.png', '?q=asean&embed=1&theme=dark&doc=003_267ace863f6cbc36.txt', 'light', { width: 900, height: 700 }],
 ];
 for (const [name, query, colorScheme, viewport] of shots) {
   const page = await openPage(browser, server.url + query, { colorScheme, viewport });

@@ -12,6 +12,7 @@ mod facets;
 pub mod files;
 pub mod history;
 mod loader;
+mod overview;
 mod reader;
 mod results;
 mod search_box;

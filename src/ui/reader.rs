@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use super::context::{Corpus, Current, View};
 use super::files::Files;
 use super::history::{link_href, on_link_click};
+use super::overview::Overview;
 use super::yield_to_page;
 use crate::render;
 use crate::stepper::Stepper;
@@ -56,22 +57,26 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
                 Some((_, false)) => view! { <p class="sorot-loading" role="status">"Loading the article…"</p> }.into_any(),
                 None => {
                     let missing = view.with(|s| s.doc.clone());
-                    view! { <Welcome missing=missing /> }.into_any()
+                    view! {
+                        {missing.map(|id| view! { <p class="sorot-notice" role="status">"No article with id “" {id} "” in this corpus."</p> })}
+                        <Overview />
+                        <Welcome />
+                    }
+                    .into_any()
                 }
             }}
         </article>
     }
 }
 
-/// Shown when no document is open (or the one in the URL does not exist).
+/// How to use the explorer, shown under the overview while no document is open.
 #[component]
-fn Welcome(missing: Option<String>) -> impl IntoView {
+fn Welcome() -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let n = corpus.0.len();
     view! {
         <div class="sorot-welcome">
-            {missing.map(|id| view! { <p class="sorot-notice" role="status">"No article with id “" {id} "” in this corpus."</p> })}
-            <h1 class="sorot-welcome__title">"Who is mentioned where?"</h1>
+            <h2 class="sorot-welcome__subtitle">"Getting around"</h2>
             <p>{format!("Sorot highlights every mention of a country or an international organization in these {n} articles.")}</p>
             <ul class="sorot-welcome__tips">
                 <li>"Pick an article to read it with its mentions highlighted."</li>
