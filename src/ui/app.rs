@@ -145,14 +145,18 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             // arrivals: a whole one stays the same answer (and "Show more" stays open).
             if let Some(f) = files {
                 let mut needs = response.missing().to_vec();
-                let mut rest = Vec::new();
-                if needs.is_empty() {
+                let docs = |from, n| response.hits.iter().skip(from).take(n).map(|h| h.doc as usize);
+                let rest = if needs.is_empty() {
                     // The texts of the first screen are waited for; those of the rest of the
                     // first page are asked for right after, apart, and not waited for.
-                    let docs = |from, n| response.hits.iter().skip(from).take(n).map(|h| h.doc as usize);
                     needs = corpus.0.missing_texts(docs(0, EAGER));
-                    rest = corpus.0.missing_texts(docs(EAGER, PAGE - EAGER));
-                }
+                    corpus.0.missing_texts(docs(EAGER, PAGE - EAGER))
+                } else {
+                    // Not whole yet: the first screen of this provisional answer is most often
+                    // that of the whole one (what is missing is mostly typo candidates and
+                    // completions, which weigh little), so its texts come along with the shards.
+                    corpus.0.missing_texts(docs(0, EAGER))
+                };
                 f.request(&corpus.0, needs.iter().copied());
                 f.request(&corpus.0, rest);
                 if !needs.is_empty() {
