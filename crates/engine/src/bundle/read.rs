@@ -101,6 +101,13 @@ impl<T> Shards<T> {
         self.loaded.get(i).and_then(OnceLock::get)
     }
 
+    /// The loaded shard holding id `id` and the id's place in it, or the shard's number when
+    /// it is not loaded.
+    fn by_id(&self, id: u32) -> Result<(&T, usize), u32> {
+        let i = self.of_id(id);
+        self.get(i).map(|s| (s, (id - self.starts[i]) as usize)).ok_or(i as u32)
+    }
+
     fn range(&self, i: usize) -> (u32, u32) {
         (self.starts[i], self.starts[i + 1])
     }
@@ -211,9 +218,10 @@ pub struct Bundle {
     positions: Vec<(String, OnceLock<PositionsShard>)>,
     stems: Shards<StemShard>,
     texts: Vec<(String, OnceLock<Fragment>)>,
-    /// Outlet and date of each document, for rebuilding its `Document`.
-    outlets: Vec<Option<String>>,
-    dates: Vec<Option<String>>,
+    /// Outlet and date of each document (values and, per document, which), for rebuilding its
+    /// `Document`.
+    outlets: (Vec<String>, Vec<u32>),
+    dates: (Vec<String>, Vec<u32>),
 }
 
 impl Bundle {
@@ -275,9 +283,6 @@ impl Bundle {
         d.end()?;
         let avg = avg_len.max(1.0);
         let norm = doc_len.iter().map(|&l| rank::norm(l, avg)).collect();
-        let pick = |values: &[String], of: &[u32]| -> Vec<Option<String>> {
-            of.iter().map(|&v| values.get(v as usize).cloned()).collect()
-        };
         let bundle = Bundle {
             gazetteer,
             docs,
@@ -289,8 +294,8 @@ impl Bundle {
             positions,
             stems,
             texts,
-            outlets: pick(&meta.outlets, &meta.outlet_of),
-            dates: pick(&meta.dates, &meta.date_of),
+            outlets: (meta.outlets.clone(), meta.outlet_of.clone()),
+            dates: (meta.dates.clone(), meta.date_of.clone()),
         };
         Ok((bundle, meta))
     }
@@ -467,7 +472,8 @@ impl Bundle {
         if starts.len() != terms.len() {
             return Err(d.error(&format!("has {} words for a text of {}", terms.len(), starts.len())));
         }
-        let doc = Document { id, title, outlet: self.outlets[i].clone(), date: self.dates[i].clone(), url, text };
+        let pick = |(values, of): &(Vec<String>, Vec<u32>)| values.get(of[i] as usize).cloned();
+        let doc = Document { id, title, outlet: pick(&self.outlets), date: pick(&self.dates), url, text };
         Ok(Fragment { doc, mentions, starts, terms })
     }
 
@@ -528,25 +534,11 @@ impl<'a> Probe<'a> {
     }
 
     fn term_shard(&self, t: u32) -> Option<(&'a TermShard, usize)> {
-        let i = self.bundle.terms.of_id(t);
-        match self.bundle.terms.get(i) {
-            Some(s) => Some((s, (t - self.bundle.terms.starts[i]) as usize)),
-            None => {
-                self.miss(Need::Terms(i as u32));
-                None
-            }
-        }
+        self.bundle.terms.by_id(t).map_err(|i| self.miss(Need::Terms(i))).ok()
     }
 
     fn stem_shard(&self, s: u32) -> Option<(&'a StemShard, usize)> {
-        let i = self.bundle.stems.of_id(s);
-        match self.bundle.stems.get(i) {
-            Some(sh) => Some((sh, (s - self.bundle.stems.starts[i]) as usize)),
-            None => {
-                self.miss(Need::Stems(i as u32));
-                None
-            }
-        }
+        self.bundle.stems.by_id(s).map_err(|i| self.miss(Need::Stems(i))).ok()
     }
 
     fn stem_id(&self, text: &str) -> Option<u32> {
@@ -606,12 +598,14 @@ impl Lexicon for Probe<'_> {
 
     fn term_postings(&self, t: u32, positions: bool) -> Postings<'_> {
         let b = self.bundle;
-        let i = b.postings.of_id(t);
-        let Some(list) = b.postings.get(i) else {
-            self.miss(Need::Postings(i as u32));
-            return Postings::default();
+        let (list, k) = match b.postings.by_id(t) {
+            Ok(found) => found,
+            Err(i) => {
+                self.miss(Need::Postings(i));
+                return Postings::default();
+            }
         };
-        let k = (t - b.postings.starts[i]) as usize;
+        let i = b.postings.of_id(t);
         let mut p = list.postings(k);
         if positions {
             match b.positions[i].1.get() {
