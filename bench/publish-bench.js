@@ -53,6 +53,9 @@ const SCALES = option('scale', '1').split(',').map(Number);
 const ONLY = option('only', null);
 const LOADS = Number(option('loads', 3));
 const VERBOSE = args.includes('--verbose');
+// --timeline: for Sorot's first load, every fetch before ready and during each cold query, with
+// its start and end (ms from navigation, or from the query's input event), to see the rounds.
+const TIMELINE = args.includes('--timeline');
 // HTTP/2 over TLS (a certificate made for the run), as GitHub Pages serves: requests share one
 // connection instead of queueing for six. --http1 serves plain HTTP/1.1 instead.
 const HTTP2 = !args.includes('--http1');
@@ -122,8 +125,9 @@ const traffic = {
  * Serves folders (URL prefix → folder) and in-memory pages (path → text) on 127.0.0.1, gzip to
  * clients that accept it when that is smaller, with GitHub Pages' `max-age=600` so that a second
  * fetch in the same context comes from the browser's cache. Counts every answer in `traffic`.
- * Gzip is made on first request and kept; `warm(prefix)` makes it ahead for files over 256 KB,
- * so that compressing a large file does not stall the event loop while a page is being timed.
+ * Gzip is made on first request and kept; `warm(prefix)` makes it ahead for every file, as a
+ * CDN holds compressed copies, so that compressing does not stall the one event loop while a
+ * page is being timed (a text file's 2 ms, in a round of twenty).
  */
 async function serveStatic() {
   const folders = new Map();
@@ -181,7 +185,7 @@ async function serveStatic() {
       const dir = folders.get(prefix);
       for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
         const file = join(e.parentPath ?? e.path, e.name);
-        if (e.isFile() && (await stat(file)).size > 256 * 1024) gzipOf(prefix + file.slice(dir.length), await readFile(file));
+        if (e.isFile()) gzipOf(prefix + file.slice(dir.length), await readFile(file));
       }
     },
     close: () => { for (const s of sessions) s.destroy(); return new Promise((ok) => server.close(ok)); },
@@ -360,6 +364,10 @@ const SOROT_PROBE = `(() => {
   });
   ready.observe(document, { childList: true, subtree: true, attributes: true });
   let run = null;
+  // Each fetch since t0: [what (folder/name), start, response end], in ms from t0.
+  const fetchesSince = (t0) => performance.getEntriesByType('resource').filter((e) => e.startTime >= t0)
+    .map((e) => [e.name.split('/').slice(-2).join('/').slice(0, 24), +(e.startTime - t0).toFixed(1), +(e.responseEnd - t0).toFixed(1)]);
+  window.__fetchesSince = fetchesSince;
   addEventListener('input', (e) => { if (run && run.t0 === null) run.t0 = e.timeStamp; }, true);
   window.__bench = {
     arm() {
@@ -388,6 +396,7 @@ const SOROT_PROBE = `(() => {
               ms: run.last === null || run.t0 === null ? null : run.last - run.t0,
               hits: document.querySelector('[data-testid=result-count]').textContent,
               top: cards.slice(0, 10).map((a) => a.querySelector('.sorot-doc__title')?.textContent ?? ''),
+              fetches: run.t0 === null ? [] : fetchesSince(run.t0),
             });
           } else setTimeout(check, Math.max(5, QUIET - (now - since)));
         };
@@ -410,6 +419,7 @@ export async function measureSorot(page, baseUrl, corpusUrl, queries) {
   await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 600000 });
   const readyMs = await page.evaluate(() => window.__readyAt);
   const beforeReady = traffic.take();
+  const timeline = TIMELINE ? await page.evaluate(() => ({ fetches: window.__fetchesSince(0), loadMs: document.body.dataset.loadMs })) : null;
   const box = page.getByTestId('search');
   // One timed search: arm, fill the box (one input event), wait until the results are still.
   const search = async (q) => {
@@ -431,8 +441,11 @@ export async function measureSorot(page, baseUrl, corpusUrl, queries) {
   const cached = await pass();
   const cachedBytes = traffic.take();
   const docs = Number(await page.evaluate(() => document.body.dataset.docs ?? document.querySelectorAll('[data-testid=doc-item]').length));
-  return { readyMs, beforeReady, cold, cached, coldBytes, cachedBytes, docs, memory: await memoryOf(page) };
+  return { readyMs, beforeReady, cold, cached, coldBytes, cachedBytes, docs, timeline, memory: await memoryOf(page) };
 }
+
+/** Fetches as [what, start, end] rows, one line each. */
+const printFetches = (fetches, indent) => fetches.forEach(([what, a, b]) => console.log(`${indent}${what.padEnd(26)} ${String(a).padStart(7)} → ${String(b).padStart(7)}`));
 
 // ── The run ──────────────────────────────────────────────────────────────────────────────────
 /** `n` loads of `measure(page)`, each in a new context, pooled. */
@@ -501,6 +514,16 @@ for (const k of SCALES) {
       + `memory: JS heap ${size(m.first.memory.js)} + wasm ${size(m.first.memory.wasm)}; `
       + `the count and first screen of cards (8) on screen: p50/p95 ${ms(m.coldShown)} ms cold, ${ms(m.cachedShown)} ms cached `
       + `(the table's query times run to the last card of the first page, 20)`);
+  }
+  if (TIMELINE) {
+    for (const r of rows.filter((r) => r.k === k && r.m.first.timeline)) {
+      console.log(`\n${r.engine} ${k}x, first load: ready at ${r.m.first.readyMs.toFixed(1)} ms (bundle opened in ${r.m.first.timeline.loadMs} ms); fetches before ready:`);
+      printFetches(r.m.first.timeline.fetches.filter(([, a]) => a <= r.m.first.readyMs), '  ');
+      r.m.first.cold.forEach((x, i) => {
+        console.log(`  ${queries[i]}: first screen ${x.first?.toFixed(1)} ms, last card ${x.ms?.toFixed(1)} ms`);
+        printFetches(x.fetches, '    ');
+      });
+    }
   }
   if (VERBOSE) {
     for (const r of rows.filter((r) => r.k === k)) {

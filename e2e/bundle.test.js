@@ -118,3 +118,30 @@ test('a folder with no bundle, or a damaged bundle file, is said so', async () =
   assert.match(await page.getByTestId('files-error').innerText(), /bad\/text\/[0-9a-f]{16}\.bin: does not hold what its name says/);
   await context.close();
 });
+
+test("the page's start-up script fetches the manifest and metadata once, and the app takes them", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // The manifest as the app names it, or its folder.
+  for (const corpus of ['b/', 'b/manifest.json']) {
+    fetched.length = 0;
+    await page.goto(`${server.url}?corpus=${corpus}`);
+    await page.waitForSelector('body[data-ready]');
+    const manifest = fetched.filter((p) => p.endsWith('/b/manifest.json'));
+    const meta = fetched.filter((p) => /\/b\/meta\/[0-9a-f]{16}\.bin$/.test(p));
+    assert.equal(manifest.length, 1, `${corpus}: ${fetched.join(' ')}`);
+    assert.equal(meta.length, 1, `${corpus}: ${fetched.join(' ')}`);
+    // Asked for before the app's WebAssembly had arrived, so that both download beside it.
+    const order = (re) => fetched.findIndex((p) => re.test(p));
+    assert.ok(order(/\/b\/manifest\.json$/) < order(/_bg\.wasm$/), fetched.join(' '));
+  }
+  // A JSON Lines file: nothing is asked for early; the file is fetched once.
+  fetched.length = 0;
+  await page.goto(`${server.url}?corpus=corpus.jsonl`);
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(fetched.filter((p) => p.endsWith('manifest.json')).length, 0, fetched.join(' '));
+  assert.equal(fetched.filter((p) => p.endsWith('/corpus.jsonl')).length, 1, fetched.join(' '));
+  await context.close();
+});

@@ -146,18 +146,21 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             if let Some(f) = files {
                 let mut needs = response.missing().to_vec();
                 let docs = |from, n| response.hits.iter().skip(from).take(n).map(|h| h.doc as usize);
-                let rest = if needs.is_empty() {
-                    // The texts of the first screen are waited for; those of the rest of the
-                    // first page are asked for right after, apart, and not waited for.
-                    needs = corpus.0.missing_texts(docs(0, EAGER));
-                    corpus.0.missing_texts(docs(EAGER, PAGE - EAGER))
+                // The texts of the first screen are waited for; those of the rest of the first
+                // page are asked for apart, and not waited for. An answer that is not whole yet
+                // asks for neither of its own: its first page is most often that of the whole
+                // answer (what it lacks is mostly typo candidates and completions, which weigh
+                // little), so those texts come along with the shards, and are waited for only
+                // once the whole answer names them.
+                let (first, rest) =
+                    (corpus.0.missing_texts(docs(0, EAGER)), corpus.0.missing_texts(docs(EAGER, PAGE - EAGER)));
+                if needs.is_empty() {
+                    needs = first;
+                    f.request(&corpus.0, needs.iter().copied());
                 } else {
-                    // Not whole yet: the first screen of this provisional answer is most often
-                    // that of the whole one (what is missing is mostly typo candidates and
-                    // completions, which weigh little), so its texts come along with the shards.
-                    corpus.0.missing_texts(docs(0, EAGER))
-                };
-                f.request(&corpus.0, needs.iter().copied());
+                    f.request(&corpus.0, needs.iter().copied());
+                    f.request(&corpus.0, first);
+                }
                 f.request(&corpus.0, rest);
                 if !needs.is_empty() {
                     f.track();

@@ -67,10 +67,13 @@ impl Files {
         }
         self.state.update_value(|s| s.pending.extend(fresh.iter().copied()));
         let base = self.state.with_value(|s| s.base.clone());
+        let urls: Vec<String> = fresh.iter().map(|&n| format!("{base}{}", c.file(n))).collect();
+        // Asked for now, not when the future first runs: that is after the rendering under way
+        // (an answer's first render, the explorer's first), which the downloads can overlap.
+        let fetches: Array = urls.iter().map(|u| window().fetch_with_str(u)).collect();
         let (c, files) = (c.clone(), *self);
         wasm_bindgen_futures::spawn_local(async move {
-            let urls: Vec<String> = fresh.iter().map(|&n| format!("{base}{}", c.file(n))).collect();
-            let result = fetch_all(&urls).await.and_then(|all| {
+            let result = fetch_all(fetches, &urls).await.and_then(|all| {
                 // Postings before their positions: `Need`'s order.
                 for (need, bytes) in fresh.iter().zip(&all) {
                     c.load(*need, bytes).map_err(|e| format!("{base}{e}"))?;
@@ -96,9 +99,9 @@ impl Files {
     }
 }
 
-/// The bytes of every URL, fetched together; an error names the first that failed.
-async fn fetch_all(urls: &[String]) -> Result<Vec<Vec<u8>>, String> {
-    let fetches: Array = urls.iter().map(|u| window().fetch_with_str(u)).collect();
+/// The bytes of every response of `fetches` (of `urls`, in order); an error names the first
+/// that failed.
+async fn fetch_all(fetches: Array, urls: &[String]) -> Result<Vec<Vec<u8>>, String> {
     let responses = JsFuture::from(Promise::all(&fetches))
         .await
         .map_err(|_| format!("{}: could not be fetched (offline, or the site moved?)", urls[0]))?;

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use sorot_engine::bundle::Manifest;
 use sorot_engine::collection::{Collection, CollectionBuilder};
 use sorot_engine::corpus::{JsonLines, Parsed};
+use sorot_engine::gazetteer::Gazetteer;
 use sorot_engine::matcher::Matcher;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -232,7 +233,11 @@ async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), F
     let now = move || perf.as_ref().map_or(0.0, |p| p.now());
     let t0 = now();
     let manifest_url = format!("{folder}{}", sorot_engine::bundle::MANIFEST);
-    let bytes = fetch_bytes(&manifest_url, &source, &page).await.map_err(|mut f| {
+    let early = Early::take(folder, &page);
+    let manifest = early.as_ref().map_or_else(|| window().fetch_with_str(&manifest_url), |e| e.manifest.clone());
+    // While the files download: the gazetteer, which opening the bundle needs.
+    let gazetteer = Gazetteer::bundled().clone();
+    let bytes = fetch_bytes(&manifest_url, manifest, &source, &page).await.map_err(|mut f| {
         f.message = format!("No Sorot bundle could be read at {folder}: {}", f.message);
         f
     })?;
@@ -242,9 +247,15 @@ async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), F
         detail: format!("{} articles", manifest.documents),
         ..Progress::default()
     }));
-    let meta = fetch_bytes(&format!("{folder}{}", manifest.meta), &source, &page).await?;
-    let collection = Collection::from_bundle(&manifest, &meta, Matcher::bundled())
-        .map_err(|e| Failure::lasting(format!("{folder}{e}")))?;
+    let meta_url = format!("{folder}{}", manifest.meta);
+    let meta = match early {
+        Some(e) => e.meta(&manifest.meta).await,
+        None => None,
+    };
+    let meta = meta.unwrap_or_else(|| window().fetch_with_str(&meta_url));
+    let meta = fetch_bytes(&meta_url, meta, &source, &page).await?;
+    let collection =
+        Collection::from_bundle(&manifest, &meta, gazetteer).map_err(|e| Failure::lasting(format!("{folder}{e}")))?;
     if let Some(body) = document().body() {
         let _ = body.set_attribute("data-load-ms", &format!("{:.0}", now() - t0));
         let _ = body.set_attribute("data-docs", &collection.len().to_string());
@@ -254,9 +265,45 @@ async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), F
     Ok(())
 }
 
-/// The whole body of `url`, or why not.
-async fn fetch_bytes(url: &str, source: &corpus_source::Source, page: &str) -> Result<Vec<u8>, Failure> {
-    let resp: web_sys::Response = match JsFuture::from(window().fetch_with_str(url)).await {
+/// What the page's start-up script (in index.html) asked for before the app ran: the manifest
+/// of the bundle the address names and, once that arrived, its metadata file.
+struct Early {
+    manifest: Promise,
+    /// Resolves to `[name, response]` (the manifest's `meta` and the fetch of it), or null.
+    meta: Promise,
+}
+
+impl Early {
+    /// The early fetches, if they are of `folder`'s bundle; once (a retry fetches again).
+    fn take(folder: &str, page: &str) -> Option<Early> {
+        let key = JsValue::from_str("__sorotEarly");
+        let early = Reflect::get(&window(), &key).ok().filter(|e| e.is_object())?;
+        let _ = Reflect::delete_property(&window(), &key);
+        let absolute = web_sys::Url::new_with_base(folder, page).ok()?.href();
+        let field = |name: &str| Reflect::get(&early, &JsValue::from_str(name)).ok();
+        if field("folder")?.as_string()? != absolute {
+            return None;
+        }
+        Some(Early { manifest: field("manifest")?.dyn_into().ok()?, meta: field("meta")?.dyn_into().ok()? })
+    }
+
+    /// The response to the early fetch of the metadata file `name`, if it was that one.
+    async fn meta(self, name: &str) -> Option<Promise> {
+        let pair = JsFuture::from(self.meta).await.ok().filter(|p| p.is_object())?;
+        let fetched = Reflect::get_u32(&pair, 0).ok()?.as_string()?;
+        let response = Reflect::get_u32(&pair, 1).ok()?;
+        (fetched == name).then(|| Promise::resolve(&response))
+    }
+}
+
+/// The whole body of the response `fetch` will give for `url`, or why not.
+async fn fetch_bytes(
+    url: &str,
+    fetch: Promise,
+    source: &corpus_source::Source,
+    page: &str,
+) -> Result<Vec<u8>, Failure> {
+    let resp: web_sys::Response = match JsFuture::from(fetch).await {
         Ok(resp) => resp.dyn_into().map_err(|_| Failure::lasting(format!("{url}: not a response")))?,
         Err(_) => return Err(Failure::passing(corpus_source::fetch_failed(source, page))),
     };

@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use sorot_engine::bundle::{BundleError, Manifest, MANIFEST};
 use sorot_engine::collection::{Collection, Request};
-use sorot_engine::matcher::Matcher;
+use sorot_engine::gazetteer::Gazetteer;
 
 fn sorot(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sorot")).args(args).output().expect("sorot runs")
@@ -26,7 +26,7 @@ fn temp(name: &str) -> PathBuf {
 fn open(dir: &Path) -> Collection {
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
     let manifest = Manifest::parse(&read(MANIFEST)).unwrap();
-    Collection::from_bundle(&manifest, &read(&manifest.meta), Matcher::bundled()).unwrap()
+    Collection::from_bundle(&manifest, &read(&manifest.meta), Gazetteer::bundled().clone()).unwrap()
 }
 
 #[test]

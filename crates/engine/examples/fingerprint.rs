@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use sorot_engine::bundle::{BundleError, Manifest};
 use sorot_engine::collection::{Collection, CollectionBuilder};
 use sorot_engine::corpus::parse_jsonl;
+use sorot_engine::gazetteer::Gazetteer;
 use sorot_engine::matcher::Matcher;
 
 #[path = "../tests/support/describe.rs"]
@@ -45,6 +46,7 @@ fn main() {
         files.get(name).cloned().ok_or_else(|| BundleError { file: name.into(), message: "missing".into() })
     };
     let manifest = Manifest::parse(&fetch("manifest.json").unwrap()).unwrap();
-    let read = Collection::from_bundle(&manifest, &fetch(&manifest.meta).unwrap(), Matcher::bundled()).unwrap();
+    let read =
+        Collection::from_bundle(&manifest, &fetch(&manifest.meta).unwrap(), Gazetteer::bundled().clone()).unwrap();
     print!("{}", describe::describe(&read, &queries, &fetch));
 }

@@ -305,8 +305,9 @@ impl Collection {
 
     /// Opens a bundle from its manifest and metadata file (`manifest.meta`); every other file
     /// is loaded when an answer names it in [`Response::missing`] or [`Collection::missing_texts`].
-    pub fn from_bundle(manifest: &Manifest, meta: &[u8], matcher: &Matcher) -> Result<Collection, BundleError> {
-        let gazetteer = matcher.shared_gazetteer();
+    /// The bundle holds its mentions, so only the gazetteer they refer to is needed, not a
+    /// matcher (whose tables take longer to build than the metadata to read).
+    pub fn from_bundle(manifest: &Manifest, meta: &[u8], gazetteer: Arc<Gazetteer>) -> Result<Collection, BundleError> {
         let (b, m) = Bundle::open(meta, &manifest.meta, gazetteer.clone())?;
         if b.len() != manifest.documents as usize {
             return Err(BundleError {
@@ -393,7 +394,7 @@ impl Collection {
     ///
     /// # Panics
     /// For a collection in memory, which has no files.
-    pub fn file(&self, need: Need) -> &str {
+    pub fn file(&self, need: Need) -> String {
         match &self.store {
             Store::Bundle(b) => b.file(need),
             Store::Memory(_) => panic!("a collection in memory has no files"),
@@ -506,10 +507,10 @@ impl Collection {
             }
             if answer.missing.iter().all(|&n| self.is_loaded(n)) {
                 let message = "the reader asked again for files it had loaded".to_string();
-                return Err(BundleError { file: self.file(answer.missing[0]).into(), message });
+                return Err(BundleError { file: self.file(answer.missing[0]), message });
             }
             for &need in &answer.missing {
-                self.load(need, &fetch(self.file(need))?)?;
+                self.load(need, &fetch(&self.file(need))?)?;
             }
         }
     }
@@ -522,7 +523,7 @@ impl Collection {
         mut fetch: impl FnMut(&str) -> Result<Vec<u8>, BundleError>,
     ) -> Result<(), BundleError> {
         for need in self.missing_texts(docs) {
-            self.load(need, &fetch(self.file(need))?)?;
+            self.load(need, &fetch(&self.file(need))?)?;
         }
         Ok(())
     }

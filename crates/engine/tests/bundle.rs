@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use sorot_engine::bundle::{BundleError, Manifest, Options, MANIFEST};
 use sorot_engine::collection::{Collection, Request};
 use sorot_engine::corpus::Document;
+use sorot_engine::gazetteer::Gazetteer;
 use sorot_engine::matcher::Matcher;
 
 mod support;
@@ -64,7 +65,7 @@ fn files_of(c: &Collection) -> HashMap<String, Vec<u8>> {
 
 fn open(files: &HashMap<String, Vec<u8>>) -> Result<Collection, BundleError> {
     let manifest = Manifest::parse(&files[MANIFEST])?;
-    Collection::from_bundle(&manifest, &files[&manifest.meta], Matcher::bundled())
+    Collection::from_bundle(&manifest, &files[&manifest.meta], Gazetteer::bundled().clone())
 }
 
 fn fetcher(files: &HashMap<String, Vec<u8>>) -> impl Fn(&str) -> Result<Vec<u8>, BundleError> + '_ {
@@ -154,7 +155,7 @@ fn a_damaged_or_foreign_bundle_is_an_error_naming_its_file() {
 fn read_everything(files: &HashMap<String, Vec<u8>>) -> Result<(), BundleError> {
     let c = open(files)?;
     for need in c.every_file() {
-        c.load(need, &fetcher(files)(c.file(need))?)?;
+        c.load(need, &fetcher(files)(&c.file(need))?)?;
     }
     for q in queries() {
         let r = c.search_with(&Request { query: &q, ..Request::default() }, fetcher(files))?;

@@ -4,6 +4,7 @@
 //! ```
 //! use sorot_engine::collection::{Collection, Request};
 //! use sorot_engine::corpus::Document;
+//! use sorot_engine::gazetteer::Gazetteer;
 //! use sorot_engine::matcher::Matcher;
 //!
 //! let docs = vec![Document::new("a", "Rusia dan China di KTT SCO."), Document::new("b", "KTT ASEAN.")];
@@ -12,13 +13,13 @@
 //! let read = |name: &str| files.iter().find(|f| f.0 == name).unwrap().1.clone();
 //!
 //! let manifest = sorot_engine::bundle::Manifest::parse(&read("manifest.json")).unwrap();
-//! let bundle = Collection::from_bundle(&manifest, &read(&manifest.meta), Matcher::bundled()).unwrap();
+//! let bundle = Collection::from_bundle(&manifest, &read(&manifest.meta), Gazetteer::bundled().clone()).unwrap();
 //! // Ask, fetch what the answer says is missing, ask again.
 //! let request = Request { query: "china", ..Request::default() };
 //! let mut answer = bundle.search(&request);
 //! while !answer.missing().is_empty() {
 //!     for need in answer.missing() {
-//!         bundle.load(*need, &read(bundle.file(*need))).unwrap();
+//!         bundle.load(*need, &read(&bundle.file(*need))).unwrap();
 //!     }
 //!     answer = bundle.search(&request);
 //! }

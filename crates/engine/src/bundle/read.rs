@@ -215,9 +215,11 @@ pub struct Bundle {
     n_stems: u32,
     terms: Shards<TermShard>,
     postings: Shards<DocList>,
-    positions: Vec<(String, OnceLock<PositionsShard>)>,
+    /// The hash of each positions file (its name, made when asked: see [`file_name`]).
+    positions: Vec<(u64, OnceLock<PositionsShard>)>,
     stems: Shards<StemShard>,
-    texts: Vec<(String, OnceLock<Fragment>)>,
+    /// The hash of each document's text file.
+    texts: Vec<(u64, OnceLock<Fragment>)>,
     /// Outlet and date of each document (values and, per document, which), for rebuilding its
     /// `Document`.
     outlets: (Vec<String>, Vec<u32>),
@@ -273,12 +275,12 @@ impl Bundle {
         let postings = Shards::decode(&mut d, "postings", n_terms, true)?;
         let mut positions = Vec::with_capacity(postings.files.len());
         for _ in 0..postings.files.len() {
-            positions.push((file_name("positions", d.u64_le()?), OnceLock::new()));
+            positions.push((d.u64_le()?, OnceLock::new()));
         }
         let stems = Shards::decode(&mut d, "stems", n_stems, true)?;
         let mut texts = Vec::with_capacity(docs);
         for _ in 0..docs {
-            texts.push((file_name("text", d.u64_le()?), OnceLock::new()));
+            texts.push((d.u64_le()?, OnceLock::new()));
         }
         d.end()?;
         let avg = avg_len.max(1.0);
@@ -301,13 +303,13 @@ impl Bundle {
     }
 
     /// The path of a needed file, relative to the bundle's folder.
-    pub fn file(&self, need: Need) -> &str {
+    pub fn file(&self, need: Need) -> String {
         match need {
-            Need::Terms(i) => &self.terms.files[i as usize],
-            Need::Postings(i) => &self.postings.files[i as usize],
-            Need::Positions(i) => &self.positions[i as usize].0,
-            Need::Stems(i) => &self.stems.files[i as usize],
-            Need::Text(i) => &self.texts[i as usize].0,
+            Need::Terms(i) => self.terms.files[i as usize].clone(),
+            Need::Postings(i) => self.postings.files[i as usize].clone(),
+            Need::Positions(i) => file_name("positions", self.positions[i as usize].0),
+            Need::Stems(i) => self.stems.files[i as usize].clone(),
+            Need::Text(i) => file_name("text", self.texts[i as usize].0),
         }
     }
 
@@ -324,7 +326,7 @@ impl Bundle {
 
     /// Reads the file of `need`, checking every number in it; loading a file twice keeps the first.
     pub fn load(&self, need: Need, bytes: &[u8]) -> Result<(), BundleError> {
-        let name = self.file(need).to_string();
+        let name = self.file(need);
         check_hash(&name, bytes)?;
         match need {
             Need::Terms(i) => set(&self.terms.loaded[i as usize], self.decode_terms(i as usize, bytes, &name)?),
