@@ -146,12 +146,11 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             if let Some(f) = files {
                 let mut needs = response.missing().to_vec();
                 let docs = |from, n| response.hits.iter().skip(from).take(n).map(|h| h.doc as usize);
-                // The texts of the first screen are waited for; those of the rest of the first
-                // page are asked for apart, and not waited for. An answer that is not whole yet
-                // asks for neither of its own: its first page is most often that of the whole
-                // answer (what it lacks is mostly typo candidates and completions, which weigh
-                // little), so those texts come along with the shards, and are waited for only
-                // once the whole answer names them.
+                // A whole answer waits for the texts of its first screen; those of the rest of
+                // its first page are asked for apart, and not waited for. An answer that is not
+                // whole yet waits only for the shards it lacks, but asks for the texts of its
+                // first page along with them: that page is most often the whole answer's (what
+                // it lacks is mostly typo candidates and completions, which weigh little).
                 let (first, rest) =
                     (corpus.0.missing_texts(docs(0, EAGER)), corpus.0.missing_texts(docs(EAGER, PAGE - EAGER)));
                 if needs.is_empty() {
