@@ -59,14 +59,15 @@ struct Shards<T> {
     starts: Vec<u32>,
     /// Each shard's first text (dictionaries only).
     texts: Vec<Box<str>>,
-    files: Vec<String>,
+    /// Each shard's content hash, which names its file (see [`Bundle::file`]).
+    hashes: Vec<u64>,
     loaded: Vec<OnceLock<T>>,
 }
 
 impl<T> Shards<T> {
     fn decode(d: &mut Dec<'_>, dir: &str, total: u32, texts: bool) -> Result<Shards<T>, BundleError> {
         let n = d.count()?;
-        let mut s = Shards { starts: vec![0], texts: Vec::new(), files: Vec::new(), loaded: Vec::new() };
+        let mut s = Shards { starts: vec![0], texts: Vec::new(), hashes: Vec::new(), loaded: Vec::new() };
         let mut at = 0u32;
         for _ in 0..n {
             let count = d.u32()?;
@@ -78,7 +79,7 @@ impl<T> Shards<T> {
             if texts {
                 s.texts.push(d.str()?.into());
             }
-            s.files.push(file_name(dir, d.u64_le()?));
+            s.hashes.push(d.u64_le()?);
             s.loaded.push(OnceLock::new());
         }
         if at != total || (texts && !s.texts.is_sorted()) {
@@ -89,7 +90,7 @@ impl<T> Shards<T> {
 
     /// The shard holding id `id`.
     fn of_id(&self, id: u32) -> usize {
-        self.starts.partition_point(|&s| s <= id).saturating_sub(1).min(self.files.len().saturating_sub(1))
+        self.starts.partition_point(|&s| s <= id).saturating_sub(1).min(self.hashes.len().saturating_sub(1))
     }
 
     /// The shard whose range of texts holds `text`; `None` before the first.
@@ -196,8 +197,13 @@ fn check_hash(name: &str, bytes: &[u8]) -> Result<(), BundleError> {
     if named == Some(hash(bytes)) {
         return Ok(());
     }
+    Err(damaged(name.into()))
+}
+
+/// The error for a file whose content does not hash to its name.
+fn damaged(file: String) -> BundleError {
     let message = "does not hold what its name says (damaged, cut short, or from another build of the bundle)".into();
-    Err(BundleError { file: name.into(), message })
+    BundleError { file, message }
 }
 
 /// Keeps the first value loaded.
@@ -215,7 +221,7 @@ pub struct Bundle {
     n_stems: u32,
     terms: Shards<TermShard>,
     postings: Shards<DocList>,
-    /// The hash of each positions file (its name, made when asked: see [`file_name`]).
+    /// The hash of each positions file.
     positions: Vec<(u64, OnceLock<PositionsShard>)>,
     stems: Shards<StemShard>,
     /// The hash of each document's text file.
@@ -273,8 +279,8 @@ impl Bundle {
         }
         let terms = Shards::decode(&mut d, "terms", n_terms, true)?;
         let postings = Shards::decode(&mut d, "postings", n_terms, true)?;
-        let mut positions = Vec::with_capacity(postings.files.len());
-        for _ in 0..postings.files.len() {
+        let mut positions = Vec::with_capacity(postings.hashes.len());
+        for _ in 0..postings.hashes.len() {
             positions.push((d.u64_le()?, OnceLock::new()));
         }
         let stems = Shards::decode(&mut d, "stems", n_stems, true)?;
@@ -304,12 +310,18 @@ impl Bundle {
 
     /// The path of a needed file, relative to the bundle's folder.
     pub fn file(&self, need: Need) -> String {
+        let (dir, h) = self.hashed(need);
+        file_name(dir, h)
+    }
+
+    /// The folder of `need`'s file and the hash of its content, which names it.
+    fn hashed(&self, need: Need) -> (&'static str, u64) {
         match need {
-            Need::Terms(i) => self.terms.files[i as usize].clone(),
-            Need::Postings(i) => self.postings.files[i as usize].clone(),
-            Need::Positions(i) => file_name("positions", self.positions[i as usize].0),
-            Need::Stems(i) => self.stems.files[i as usize].clone(),
-            Need::Text(i) => file_name("text", self.texts[i as usize].0),
+            Need::Terms(i) => ("terms", self.terms.hashes[i as usize]),
+            Need::Postings(i) => ("postings", self.postings.hashes[i as usize]),
+            Need::Positions(i) => ("positions", self.positions[i as usize].0),
+            Need::Stems(i) => ("stems", self.stems.hashes[i as usize]),
+            Need::Text(i) => ("text", self.texts[i as usize].0),
         }
     }
 
@@ -327,7 +339,9 @@ impl Bundle {
     /// Reads the file of `need`, checking every number in it; loading a file twice keeps the first.
     pub fn load(&self, need: Need, bytes: &[u8]) -> Result<(), BundleError> {
         let name = self.file(need);
-        check_hash(&name, bytes)?;
+        if hash(bytes) != self.hashed(need).1 {
+            return Err(damaged(name));
+        }
         match need {
             Need::Terms(i) => set(&self.terms.loaded[i as usize], self.decode_terms(i as usize, bytes, &name)?),
             Need::Postings(i) => {
@@ -492,10 +506,10 @@ impl Bundle {
     /// Every file but the metadata, each postings shard before its positions.
     pub fn every_file(&self) -> Vec<Need> {
         let n = |k: usize| 0..k as u32;
-        let mut v: Vec<Need> = n(self.terms.files.len()).map(Need::Terms).collect();
-        v.extend(n(self.postings.files.len()).map(Need::Postings));
+        let mut v: Vec<Need> = n(self.terms.hashes.len()).map(Need::Terms).collect();
+        v.extend(n(self.postings.hashes.len()).map(Need::Postings));
         v.extend(n(self.positions.len()).map(Need::Positions));
-        v.extend(n(self.stems.files.len()).map(Need::Stems));
+        v.extend(n(self.stems.hashes.len()).map(Need::Stems));
         v.extend(n(self.texts.len()).map(Need::Text));
         v
     }
@@ -633,7 +647,7 @@ impl Lexicon for Probe<'_> {
         let b = self.bundle;
         let mut i = b.terms.of_text(prefix).unwrap_or(0);
         let mut seen = 0;
-        while i < b.terms.files.len() && seen < MAX_COMPLETIONS {
+        while i < b.terms.hashes.len() && seen < MAX_COMPLETIONS {
             match b.terms.get(i) {
                 Some(s) => {
                     let from = s.texts.before(prefix);
@@ -664,7 +678,7 @@ impl Lexicon for Probe<'_> {
         let mut buf = [0u8; 4];
         let lo = first.encode_utf8(&mut buf).to_string();
         let mut i = b.terms.of_text(&lo).unwrap_or(0);
-        while i < b.terms.files.len() {
+        while i < b.terms.hashes.len() {
             if i > 0 && b.terms.texts[i].chars().next().is_some_and(|c| c > first) {
                 return;
             }
