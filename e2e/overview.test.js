@@ -2,10 +2,21 @@
 // many articles and how often, countries and organizations apart; a row filters to its entity.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
 import { serve, launch, openPage } from './harness.js';
 
+// The seed articles over 16 weeks from Monday 2023-08-28 (ISO week 35): article i is dated
+// 3·i mod 110 days later, every seventh undated.
+const SEEDS = new URL('../seeds/', import.meta.url);
+const texts = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(new URL(f, SEEDS), 'utf8'));
+const dated = Array.from({ length: 120 }, (_, i) => {
+  const day = new Date(Date.UTC(2023, 7, 28 + ((3 * i) % 110)));
+  return { id: `a${i}`, date: i % 7 === 3 ? null : day.toISOString().slice(0, 10), text: texts[i % texts.length] };
+});
+const DATED = dated.map((d) => JSON.stringify(d)).join('\n') + '\n';
+
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serve({ 'dated.jsonl': DATED }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const rows = (page) => page.$$eval('[data-testid=top-entities] tr[data-entity]', (trs) => trs.map((tr) => ({
@@ -47,5 +58,76 @@ test('the overview follows the query, and gives way to an opened article', async
   await page.locator('[data-testid=doc-item]').first().click();
   await page.locator('[data-testid=reader-body]').waitFor();
   assert.equal(await page.getByTestId('overview').count(), 0);
+  await page.context().close();
+});
+
+const bins = (page, series) => page.$$eval(`[data-testid=timeline] figure[${series}] a[data-period]`, (as) => as.map((a) => ({
+  period: a.dataset.period, docs: Number(a.dataset.docs), total: Number(a.dataset.total), sparse: a.dataset.sparse === 'true',
+  current: a.getAttribute('aria-current') === 'true', height: Number(a.querySelector('.sorot-timeline__fill').getAttribute('height')),
+})));
+
+test('the timeline bins every dated article by week, counts the undated apart, and a bar filters to its week', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`);
+  const timeline = page.getByTestId('timeline');
+  await timeline.waitFor();
+  assert.equal(await timeline.getAttribute('data-granularity'), 'week');
+  const all = await bins(page, 'data-series=matches');
+  // Counted here: the week of each dated article, from its day's distance to 2023-08-28.
+  const weeks = new Map();
+  for (const d of dated.filter((d) => d.date)) {
+    const w = Math.floor((Date.parse(d.date) - Date.UTC(2023, 7, 28)) / (7 * 864e5));
+    weeks.set(w, (weeks.get(w) ?? 0) + 1);
+  }
+  assert.equal(all.length, Math.max(...weeks.keys()) + 1, 'a bar for every week, empty ones too');
+  assert.equal(all[0].period, '2023-W35');
+  assert.deepEqual(all.map((b) => b.total), all.map((_, w) => weeks.get(w) ?? 0));
+  assert.deepEqual(all.map((b) => b.docs), all.map((b) => b.total), 'with no query the matches are every article');
+  assert.ok(all.some((b) => b.sparse) && all.some((b) => !b.sparse), 'weeks with few articles are marked');
+  const undated = dated.filter((d) => !d.date).length;
+  assert.match(await timeline.innerText(), new RegExp(`${undated} matching articles without a date a week can hold`));
+  // Entity rows: the five most mentioned, each bar at most the week's matches.
+  const ru = await bins(page, 'data-entity=RU');
+  assert.equal(ru.length, all.length);
+  assert.ok(ru.every((b, i) => b.docs <= all[i].docs) && ru.some((b) => b.docs > 0), JSON.stringify(ru));
+  assert.equal(await page.locator('[data-testid=timeline] figure[data-series=entity]').count(), 5);
+
+  // A click on Russia's busiest week filters to it: the results are that week's articles.
+  const busiest = ru.reduce((a, b) => (b.docs > a.docs ? b : a));
+  const week = all.find((b) => b.period === busiest.period);
+  await page.locator(`[data-testid=timeline] figure[data-entity=RU] a[data-period="${busiest.period}"]`).click();
+  await page.waitForURL(new RegExp(`t=${busiest.period}`));
+  await page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.innerText.startsWith(`${n} of`), week.docs);
+  const dates = await page.$$eval('[data-testid=doc-item]', (items) => items.map((i) => i.innerText.match(/\d{4}-\d{2}-\d{2}/)?.[0]));
+  assert.equal(dates.length, week.docs);
+  const monday = Date.UTC(2023, 7, 28) + 7 * 864e5 * all.indexOf(week);
+  for (const d of dates) assert.ok(Date.parse(d) >= monday && Date.parse(d) < monday + 7 * 864e5, `${d} in ${busiest.period}`);
+  // The timeline still shows every week, with this one marked; a second click clears the filter.
+  await page.waitForFunction((p) => document.querySelector(`[data-testid=timeline] figure[data-series=matches] a[data-period="${p}"]`)?.getAttribute('aria-current') === 'true', busiest.period);
+  assert.equal((await bins(page, 'data-series=matches')).length, all.length);
+  await page.locator(`[data-testid=timeline] figure[data-series=matches] a[data-period="${busiest.period}"]`).click();
+  await page.waitForFunction(() => !location.search.includes('t='));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the timeline switches between counts and shares of the period, and its table holds the same numbers', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=dated.jsonl&q=asean`);
+  await page.getByTestId('timeline').waitFor();
+  const counts = await bins(page, 'data-series=matches');
+  await page.locator('[data-testid=timeline] a[data-scale=share]').click();
+  await page.waitForURL(/scale=share/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=timeline] a[data-scale=share]').getAttribute('aria-current') === 'true');
+  const shares = await bins(page, 'data-series=matches');
+  assert.deepEqual(shares.map((b) => [b.period, b.docs, b.total]), counts.map((b) => [b.period, b.docs, b.total]));
+  // Heights follow docs / total, on the row's own scale.
+  const ratio = shares.map((b) => (b.total ? b.docs / b.total : 0));
+  const top = Math.max(...ratio);
+  shares.forEach((b, i) => { if (b.docs) assert.ok(Math.abs(b.height - Math.max(1.5, (38 * ratio[i]) / top)) < 0.01, JSON.stringify(b)); });
+  // The table twin: a row per week and one for the undated, with the same counts.
+  await page.locator('[data-testid=timeline] summary').click();
+  const table = await page.$$eval('[data-testid=timeline-table] tbody tr', (trs) => trs.map((tr) => [tr.dataset.period, ...[...tr.cells].slice(1, 3).map((c) => Number(c.innerText))]));
+  assert.deepEqual(table.slice(0, -1), counts.map((b) => [b.period, b.total, b.docs]));
+  assert.equal(table.at(-1)[0], 'undated');
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });

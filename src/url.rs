@@ -10,7 +10,8 @@
 //! | `e` | selected entity codes, comma-separated |
 //! | `any` | `1`: documents mentioning any of the entities rather than all |
 //! | `o` | only this outlet |
-//! | `t` | only this period: `2019` or `2019-09` |
+//! | `t` | only this period: `2019`, `2019-09`, an ISO week `2019-W37` or a day `2019-09-14` |
+//! | `scale` | `share`: the timeline shows each period's share of all articles, not counts |
 //! | `sort` | `newest` or `oldest` (relevance when absent) |
 //! | `doc` | the open document's id |
 //! | `corpus` | URL of a bundle's folder (ending in `/`) or of a JSON Lines file, to explore instead of the site's bundle |
@@ -30,8 +31,10 @@ pub struct ViewState {
     pub any: bool,
     /// Outlet filter (`o`).
     pub outlet: Option<String>,
-    /// Period filter (`t`): a year or a year-month.
+    /// Period filter (`t`): a year, a month, an ISO week or a day.
     pub period: Option<String>,
+    /// The timeline shows shares of each period's articles rather than counts (`scale=share`).
+    pub share: bool,
     /// Result order (`sort`).
     pub sort: Sort,
     /// The open document's id (`doc`).
@@ -87,6 +90,7 @@ impl ViewState {
                 "any" => s.any = v == "1",
                 "o" if !v.is_empty() => s.outlet = Some(v),
                 "t" if !v.is_empty() => s.period = Some(v),
+                "scale" => s.share = v == "share",
                 "sort" => s.sort = Sort::from_name(&v),
                 "corpus" if !v.is_empty() => s.corpus = Some(v),
                 "embed" => s.embed = v == "1",
@@ -115,6 +119,9 @@ impl ViewState {
         }
         if let Some(t) = &self.period {
             parts.push(format!("t={}", encode(t)));
+        }
+        if self.share {
+            parts.push("scale=share".into());
         }
         if self.sort != Sort::default() {
             parts.push(format!("sort={}", self.sort.name()));
@@ -230,7 +237,8 @@ mod tests {
                 entities: vec!["RU".into(), "CN".into()],
                 any: true,
                 outlet: Some("tempo.co".into()),
-                period: Some("2019-09".into()),
+                period: Some("2019-W37".into()),
+                share: true,
                 sort: Sort::Newest,
                 doc: None,
                 corpus: Some("https://example.org/a b.jsonl?x=1&y=2".into()),

@@ -16,6 +16,7 @@ mod overview;
 mod reader;
 mod results;
 mod search_box;
+mod timeline;
 
 pub use app::App;
 pub use facets::Facets;

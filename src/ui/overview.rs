@@ -8,6 +8,7 @@ use sorot_engine::gazetteer::Kind;
 
 use super::context::{Corpus, Current, View};
 use super::history::{link_href, on_link_click};
+use super::timeline::Timeline;
 
 /// Rows per kind.
 const TOP: usize = 10;
@@ -34,6 +35,7 @@ pub fn Overview() -> impl IntoView {
                 <TopGroup kind=Kind::Country heading="Countries" counts=counts />
                 <TopGroup kind=Kind::Organization heading="Organizations" counts=counts />
             </div>
+            <Timeline />
         </section>
     }
 }

@@ -28,6 +28,7 @@ use crate::bundle::{self, Bundle, BundleError, Manifest, Need};
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, Gazetteer, Kind};
 use crate::matcher::{Matcher, Mention};
+use crate::period::{self, Date};
 use crate::search::query::{Evaluate, Matched};
 use crate::search::snippet::{self, Snippet};
 use crate::search::{Hit, Index, IndexBuilder, Query};
@@ -88,7 +89,8 @@ pub struct Request<'a> {
     pub any_entity: bool,
     /// Only this outlet.
     pub outlet: Option<&'a str>,
-    /// Only this period: a year (`2019`) or a month (`2019-09`).
+    /// Only this period: a year (`2019`), a month (`2019-09`), an ISO week (`2019-W37`) or a
+    /// day (`2019-09-14`); see [`period::matches`].
     pub period: Option<&'a str>,
     /// Order of the hits.
     pub sort: Sort,
@@ -117,7 +119,7 @@ pub struct Response {
     pub matched: Matched,
     /// The documents matching the query and the entities, before the outlet and period
     /// filters, with whether each passes them: what the facets count.
-    filtered: Vec<(u32, bool, bool)>,
+    pub(crate) filtered: Vec<(u32, bool, bool)>,
     facets: OnceLock<Facets>,
     /// Files of a bundle that this answer needed and lacked: fetch them, load them and ask again.
     missing: Vec<Need>,
@@ -143,6 +145,8 @@ pub struct Collection {
     years: Interned,
     months: Interned,
     pub(crate) dates: Interned,
+    /// Each distinct date read as a calendar date (`None` when it is not ISO 8601), by `dates`' index.
+    pub(crate) parsed_dates: Vec<Option<Date>>,
     pub(crate) store: Store,
 }
 
@@ -291,7 +295,8 @@ impl Collection {
     ) -> Collection {
         let years = dates.derived(|x| x.get(..4));
         let months = dates.derived(|x| x.get(..7));
-        Collection { ids, per_doc, gazetteer, outlets, years, months, dates, store }
+        let parsed_dates = dates.values.iter().map(|v| Date::parse(v)).collect();
+        Collection { ids, per_doc, gazetteer, outlets, years, months, dates, parsed_dates, store }
     }
 
     /// Annotates and indexes `docs`.
@@ -473,7 +478,7 @@ impl Collection {
         let base: Vec<Hit> =
             found.into_iter().filter(|h| self.mentions_entities(h.doc as usize, r.entities, r.any_entity)).collect();
         let outlet_ok = |d: usize| r.outlet.is_none_or(|o| self.outlet(d) == Some(o));
-        let period_ok = |d: usize| r.period.is_none_or(|p| self.date(d).is_some_and(|x| x.starts_with(p)));
+        let period_ok = |d: usize| r.period.is_none_or(|p| self.date(d).is_some_and(|x| period::matches(p, x)));
         let filtered: Vec<(u32, bool, bool)> =
             base.iter().map(|h| (h.doc, outlet_ok(h.doc as usize), period_ok(h.doc as usize))).collect();
         let mut hits: Vec<Hit> = base.iter().zip(&filtered).filter(|(_, &(_, o, p))| o && p).map(|(h, _)| *h).collect();

@@ -20,9 +20,11 @@ pub mod corpus;
 mod fx;
 pub mod gazetteer;
 pub mod matcher;
+pub mod period;
 pub mod search;
 pub mod span;
 pub mod text;
+pub mod timeline;
 
 use serde::Serialize;
 

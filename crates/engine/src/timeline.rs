@@ -1,0 +1,162 @@
+//! Articles and mentions over time: the matches of a view, and of each of a few entities, per
+//! day, ISO week, month or year, beside every article of the corpus in the same period (the
+//! denominator of a share). Bins run without gaps from the first dated match to the last, so
+//! a trend is drawn over dates, never over document order; a match with no date that a bin
+//! could hold is counted apart, never dropped.
+
+use crate::collection::{Collection, Response};
+use crate::gazetteer::EntityId;
+use crate::period::{Date, Granularity, Period};
+
+/// The most bins a timeline has at the finest width that fits; wider bins are chosen until the
+/// range fits (a year is the widest: see [`MAX_YEARS`]).
+pub const MAX_BINS: i64 = 60;
+
+/// The most yearly bins: older matches (a corpus dated over millennia) are counted apart.
+pub const MAX_YEARS: i64 = 400;
+
+/// A bin holding fewer articles than this is marked: its share says little.
+pub const FEW: u32 = 5;
+
+/// The timeline of a view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeline {
+    /// The width of every bin.
+    pub granularity: Granularity,
+    /// Consecutive periods, oldest first, with the articles of the corpus in each (those of
+    /// the view's outlet when it has one): empty when no match is dated.
+    pub bins: Vec<Bin>,
+    /// The view's matches, then one series per entity asked for, in the order asked.
+    pub series: Vec<Series>,
+    /// Articles of the corpus (of the view's outlet) that no bin holds.
+    pub unplaced: u32,
+}
+
+/// One period of a [`Timeline`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bin {
+    /// The period; its text (`2019-W37`) is the period filter that selects it.
+    pub period: Period,
+    /// Articles of the corpus in it (of the view's outlet when it has one).
+    pub total: u32,
+}
+
+impl Bin {
+    /// True when the bin holds fewer than [`FEW`] articles.
+    pub fn is_sparse(&self) -> bool {
+        self.total < FEW
+    }
+}
+
+/// One line of a [`Timeline`]: per bin, the matches (all of them, or those mentioning an entity).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    /// The entity; `None` for the view's matches themselves.
+    pub entity: Option<EntityId>,
+    /// Matching articles per bin (mentioning the entity).
+    pub docs: Vec<u32>,
+    /// The entity's mentions in them per bin (mentions of every entity for the matches).
+    pub mentions: Vec<u32>,
+    /// Matching articles (mentioning the entity) that no bin holds: undated, dated less
+    /// precisely than a bin, or older than the yearly bins go.
+    pub unplaced_docs: u32,
+    /// Their mentions.
+    pub unplaced_mentions: u32,
+}
+
+impl Collection {
+    /// The timeline of `response` (an answer of this collection's) over every period, ignoring
+    /// its period filter, for the matches and for each of `entities`; the totals count the
+    /// corpus's articles of `outlet` (all when `None`), the outlet filter of the request.
+    ///
+    /// The width is the finest of day, week, month and year that puts the dated matches in at
+    /// most [`MAX_BINS`] bins and leaves at most a tenth of them unplaced for being dated less
+    /// precisely (a corpus dated by month gets months).
+    pub fn timeline(&self, response: &Response, outlet: Option<&str>, entities: &[EntityId]) -> Timeline {
+        let matches: Vec<usize> = response.filtered.iter().filter(|d| d.1).map(|d| d.0 as usize).collect();
+        let date = |d: usize| self.parsed_dates.get(self.dates.of_doc[d] as usize).copied().flatten();
+        let dated: Vec<Date> = matches.iter().filter_map(|&d| date(d)).collect();
+        let granularity = choose(&dated);
+        let range = dated
+            .iter()
+            .filter_map(|d| d.period(granularity))
+            .fold(None, |r: Option<(Period, Period)>, p| Some(r.map_or((p, p), |(lo, hi)| (lo.min(p), hi.max(p)))));
+        let (lo, n) = match range {
+            Some((lo, hi)) => {
+                let n = hi.ordinal - lo.ordinal + 1;
+                if granularity == Granularity::Year && n > MAX_YEARS {
+                    (Period { ordinal: hi.ordinal - MAX_YEARS + 1, ..hi }, MAX_YEARS)
+                } else {
+                    (lo, n)
+                }
+            }
+            None => (Period { granularity, ordinal: 0 }, 0),
+        };
+        let bin_of = |d: usize| -> Option<usize> {
+            let k = date(d)?.period(granularity)?.ordinal - lo.ordinal;
+            (0..n).contains(&k).then_some(k as usize)
+        };
+        let mut bins: Vec<Bin> = std::iter::successors(Some(lo), |p| Some(p.next()))
+            .take(n as usize)
+            .map(|period| Bin { period, total: 0 })
+            .collect();
+        let mut unplaced = 0;
+        let outlet_id =
+            outlet.map(|o| self.outlets.values.iter().position(|v| v == o).map_or(u32::MAX - 1, |i| i as u32));
+        for d in 0..self.len() {
+            if outlet_id.is_some_and(|o| self.outlets.of_doc[d] != o) {
+                continue;
+            }
+            match bin_of(d) {
+                Some(b) => bins[b].total += 1,
+                None => unplaced += 1,
+            }
+        }
+        let empty = |entity| Series {
+            entity,
+            docs: vec![0; n as usize],
+            mentions: vec![0; n as usize],
+            unplaced_docs: 0,
+            unplaced_mentions: 0,
+        };
+        let mut series: Vec<Series> =
+            std::iter::once(empty(None)).chain(entities.iter().map(|&e| empty(Some(e)))).collect();
+        for &d in &matches {
+            let b = bin_of(d);
+            let mentioned = &self.per_doc[d];
+            for s in &mut series {
+                let m = match s.entity {
+                    None => mentioned.iter().map(|x| x.1).sum(),
+                    Some(e) => match mentioned.binary_search_by_key(&e, |x| x.0) {
+                        Ok(k) => mentioned[k].1,
+                        Err(_) => continue,
+                    },
+                };
+                match b {
+                    Some(b) => {
+                        s.docs[b] += 1;
+                        s.mentions[b] += m;
+                    }
+                    None => {
+                        s.unplaced_docs += 1;
+                        s.unplaced_mentions += m;
+                    }
+                }
+            }
+        }
+        Timeline { granularity, bins, series, unplaced }
+    }
+}
+
+/// The finest width that fits `dated` (see [`Collection::timeline`]).
+fn choose(dated: &[Date]) -> Granularity {
+    let fits = |g: Granularity| {
+        let periods: Vec<i64> = dated.iter().filter_map(|d| d.period(g)).map(|p| p.ordinal).collect();
+        let (Some(lo), Some(hi)) = (periods.iter().min(), periods.iter().max()) else { return false };
+        hi - lo < MAX_BINS && periods.len() * 10 >= dated.len() * 9
+    };
+    [Granularity::Day, Granularity::Week, Granularity::Month]
+        .into_iter()
+        .find(|&g| fits(g))
+        .unwrap_or(Granularity::Year)
+}
