@@ -131,3 +131,23 @@ test('the timeline switches between counts and shares of the period, and its tab
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('the co-occurrence matrix counts the matches mentioning both, and a cell lists them', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`);
+  await page.getByTestId('cooccurrence').waitFor();
+  const cells = await page.$$eval('[data-testid=cooccurrence] a[data-a]', (as) => as.map((a) => ({
+    a: a.dataset.a, b: a.dataset.b, docs: Number(a.dataset.docs), llr: Number(a.dataset.llr), label: a.getAttribute('aria-label'),
+  })));
+  assert.equal(cells.length, (8 * 7) / 2, 'every pair of the eight most mentioned, once');
+  assert.ok(cells.every((c) => c.a !== c.b && /together in \d+ of 120 articles/.test(c.label)), JSON.stringify(cells[0]));
+  const pair = cells.filter((c) => c.docs > 0).reduce((x, y) => (y.llr > x.llr ? y : x));
+  await page.locator(`[data-testid=cooccurrence] a[data-a="${pair.a}"][data-b="${pair.b}"]`).click();
+  await page.waitForURL(new RegExp(`e=${pair.a}%2C${pair.b}|e=${pair.a},${pair.b}`));
+  await page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.innerText.startsWith(`${n} of`), pair.docs);
+  // Every listed article mentions both: the overview now counts each in all of them.
+  for (const e of [pair.a, pair.b]) {
+    await page.waitForFunction(([e, n]) => document.querySelector(`[data-testid=top-entities] tr[data-entity="${e}"]`)?.dataset.docs === String(n), [e, pair.docs]);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -7,6 +7,7 @@
 //! assert_eq!(percent(None), "–");
 //! ```
 
+use sorot_engine::cooccurrence::Pair;
 use sorot_engine::gazetteer::EntityId;
 use sorot_engine::timeline::Timeline;
 
@@ -108,6 +109,39 @@ pub fn bar_label(bar: &Bar, name: &str) -> String {
     s
 }
 
+/// G² above which a pair's association is marked: χ² with one degree of freedom at p < 0.05.
+pub const SIGNIFICANT: f64 = 3.84;
+
+/// How a co-occurrence cell shows one pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Association {
+    /// `▲` together more often than chance, `▼` less (when significant), else empty.
+    pub marker: &'static str,
+    /// What the cell says in words.
+    pub title: String,
+    /// 0 to 1: the pair's positive log-likelihood against the strongest of the matrix.
+    pub strength: f64,
+}
+
+/// The cell of `pair`, whose entities are in `a` and `b` of `n` articles.
+pub fn association(pair: &Pair, a: u32, b: u32, n: u32, name_a: &str, name_b: &str, strongest: f64) -> Association {
+    let marker = match pair.llr {
+        x if x >= SIGNIFICANT => "▲",
+        x if x <= -SIGNIFICANT => "▼",
+        _ => "",
+    };
+    let expected = if n > 0 { f64::from(a) * f64::from(b) / f64::from(n) } else { 0.0 };
+    let mut title = format!(
+        "{name_a} and {name_b}: together in {} of {n} articles ({expected:.1} expected by chance); log-likelihood {:+.1}",
+        pair.docs, pair.llr
+    );
+    if let Some(p) = pair.pmi {
+        title.push_str(&format!(", PMI {p:+.2}"));
+    }
+    let strength = if strongest > 0.0 && pair.llr > 0.0 { (pair.llr / strongest).min(1.0) } else { 0.0 };
+    Association { marker, title, strength }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +188,22 @@ mod tests {
         assert!(rows[1].bars.iter().all(|b| (b.height - 1.0).abs() < 1e-9));
         let label = bar_label(&rows[1].bars[0], "Russia");
         assert_eq!(label, "2019-09-01: Russia in 1 of 3 articles (33%), 1 mention; few articles in this period");
+    }
+
+    #[test]
+    fn a_cell_marks_significant_pairs_in_words_and_signs_not_only_in_colour() {
+        let pair = |docs, llr, pmi| Pair { a: 0, b: 1, docs, llr, pmi };
+        let strong = association(&pair(12, 15.2, Some(1.5)), 20, 30, 100, "Rusia", "Tiongkok", 30.4);
+        assert_eq!(strong.marker, "▲");
+        assert_eq!(strong.strength, 0.5);
+        assert_eq!(
+            strong.title,
+            "Rusia and Tiongkok: together in 12 of 100 articles (6.0 expected by chance); log-likelihood +15.2, PMI +1.50"
+        );
+        let apart = association(&pair(0, -9.0, None), 50, 50, 100, "A", "B", 30.4);
+        assert_eq!((apart.marker, apart.strength), ("▼", 0.0));
+        assert!(!apart.title.contains("PMI"));
+        assert_eq!(association(&pair(3, 1.0, Some(0.2)), 5, 5, 100, "A", "B", 0.0).marker, "");
     }
 
     #[test]

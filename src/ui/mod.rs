@@ -7,6 +7,7 @@
 
 mod app;
 pub mod context;
+mod cooccurrence;
 mod embed;
 mod facets;
 pub mod files;

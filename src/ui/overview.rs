@@ -7,6 +7,7 @@ use sorot_engine::collection::EntityCount;
 use sorot_engine::gazetteer::Kind;
 
 use super::context::{Corpus, Current, View};
+use super::cooccurrence::CooccurrenceMatrix;
 use super::history::{link_href, on_link_click};
 use super::timeline::Timeline;
 
@@ -36,6 +37,7 @@ pub fn Overview() -> impl IntoView {
                 <TopGroup kind=Kind::Organization heading="Organizations" counts=counts />
             </div>
             <Timeline />
+            <CooccurrenceMatrix />
         </section>
     }
 }

@@ -1,0 +1,96 @@
+//! Which entities are mentioned together: for a few entities, in how many of a set of articles
+//! each pair is mentioned, and how much more (or less) often than chance would have it,
+//! scored by Dunning's log-likelihood ratio (G², signed) with pointwise mutual information
+//! beside it.
+
+use crate::collection::Collection;
+use crate::gazetteer::EntityId;
+
+/// Co-occurrence of a few entities over a set of articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cooccurrence {
+    /// Articles counted.
+    pub articles: u32,
+    /// The entities, in the order asked for.
+    pub entities: Vec<EntityId>,
+    /// Articles mentioning each entity.
+    pub docs: Vec<u32>,
+    /// Every pair `a < b` (indices into `entities`), in row order.
+    pub pairs: Vec<Pair>,
+}
+
+/// Two entities mentioned in the same articles.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    /// Index of the first entity.
+    pub a: usize,
+    /// Index of the second entity.
+    pub b: usize,
+    /// Articles mentioning both.
+    pub docs: u32,
+    /// Dunning's G² of the 2×2 table (both, one, the other, neither), negative when the pair is
+    /// mentioned together less often than independence would predict.
+    pub llr: f64,
+    /// log₂ of observed over expected articles with both; `None` when none has both.
+    pub pmi: Option<f64>,
+}
+
+impl Collection {
+    /// Co-occurrence of `entities` over the articles `docs` (positions, each once).
+    pub fn cooccurrence(&self, docs: &[usize], entities: &[EntityId]) -> Cooccurrence {
+        let k = entities.len();
+        let mut single = vec![0u32; k];
+        let mut joint = vec![0u32; k * k];
+        let mut present = Vec::with_capacity(k);
+        for &d in docs {
+            let mentioned = &self.per_doc[d];
+            present.clear();
+            present.extend((0..k).filter(|&i| mentioned.binary_search_by_key(&entities[i], |x| x.0).is_ok()));
+            for (x, &i) in present.iter().enumerate() {
+                single[i] += 1;
+                for &j in &present[x + 1..] {
+                    joint[i * k + j] += 1;
+                }
+            }
+        }
+        let n = docs.len() as u32;
+        let mut pairs = Vec::with_capacity(k * k.saturating_sub(1) / 2);
+        for a in 0..k {
+            for b in a + 1..k {
+                let both = joint[a * k + b];
+                pairs.push(Pair {
+                    a,
+                    b,
+                    docs: both,
+                    llr: llr(both, single[a], single[b], n),
+                    pmi: pmi(both, single[a], single[b], n),
+                });
+            }
+        }
+        Cooccurrence { articles: n, entities: entities.to_vec(), docs: single, pairs }
+    }
+}
+
+/// Signed G² for `both` articles with a and b, of `a` with a, `b` with b, `n` in all.
+pub fn llr(both: u32, a: u32, b: u32, n: u32) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    let (k11, k12, k21) = (f64::from(both), f64::from(a - both), f64::from(b - both));
+    let k22 = f64::from(n) - k11 - k12 - k21;
+    let n = f64::from(n);
+    let (r1, r2, c1, c2) = (k11 + k12, k21 + k22, k11 + k21, k12 + k22);
+    let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
+    let g2 = 2.0 * (term(k11, r1 * c1 / n) + term(k12, r1 * c2 / n) + term(k21, r2 * c1 / n) + term(k22, r2 * c2 / n));
+    let g2 = g2.max(0.0);
+    if k11 * n < r1 * c1 {
+        -g2
+    } else {
+        g2
+    }
+}
+
+/// log₂(both · n / (a · b)), or `None` when `both` is 0.
+pub fn pmi(both: u32, a: u32, b: u32, n: u32) -> Option<f64> {
+    (both > 0).then(|| (f64::from(both) * f64::from(n) / (f64::from(a) * f64::from(b))).log2())
+}

@@ -1,0 +1,121 @@
+//! The co-occurrence matrix: for the selected entities and the most mentioned ones, in how many
+//! of the current matches each pair is mentioned together, and whether that is more or less
+//! often than chance (Dunning's log-likelihood ratio). A cell is a link to the articles with both.
+
+use leptos::prelude::*;
+use sorot_engine::cooccurrence::Cooccurrence;
+use sorot_engine::gazetteer::EntityId;
+
+use super::context::{Corpus, Current, View};
+use super::history::{link_href, on_link_click};
+use crate::charts::{association, Association};
+use crate::url::ViewState;
+
+/// Entities in the matrix.
+const TOP: usize = 8;
+
+/// The co-occurrence of the current matches' entities.
+#[component]
+pub fn CooccurrenceMatrix() -> impl IntoView {
+    let corpus = expect_context::<Corpus>();
+    let view = expect_context::<View>();
+    let Current { settled: answer, selected, .. } = expect_context::<Current>();
+    let c = corpus.0.clone();
+    let matrix = Memo::new(move |_| {
+        answer.with(|a| {
+            let mut entities: Vec<EntityId> = selected.get();
+            let mut top = c.facets(&a.0).entities.clone();
+            top.sort_by(|x, y| y.docs.cmp(&x.docs).then(y.mentions.cmp(&x.mentions)));
+            for e in top {
+                if entities.len() >= TOP {
+                    break;
+                }
+                if !entities.contains(&e.entity) {
+                    entities.push(e.entity);
+                }
+            }
+            entities.truncate(TOP);
+            let docs: Vec<usize> = a.0.hits.iter().map(|h| h.doc as usize).collect();
+            c.cooccurrence(&docs, &entities)
+        })
+    });
+    let c = corpus.0.clone();
+    let table = move || {
+        matrix.with(|m| {
+            matrix_view(view, m, &|e| {
+                let ent = c.gazetteer().entity(e);
+                (ent.code.clone(), ent.label.clone())
+            })
+        })
+    };
+    view! {
+        <section class="sorot-cooc" data-testid="cooccurrence" aria-labelledby="sorot-cooc-title">
+            <h2 class="sorot-overview__heading" id="sorot-cooc-title">"With whom"</h2>
+            <p class="sorot-overview__lead">
+                "Articles mentioning both, of the matching articles. ▲ together more often than chance would have it, ▼ less (log-likelihood, p < 0.05); the deeper the colour, the stronger. A cell lists the articles with both."
+            </p>
+            <Show when=move || matrix.with(|m| m.entities.len() >= 2)
+                fallback=|| view! { <p class="sorot-overview__none">"Fewer than two entities are mentioned."</p> }>
+                <div class="sorot-timeline__scroll">{table.clone()}</div>
+            </Show>
+        </section>
+    }
+}
+
+fn matrix_view(view: View, m: &Cooccurrence, names: &dyn Fn(EntityId) -> (String, String)) -> impl IntoView {
+    let names: Vec<(String, String)> = m.entities.iter().map(|&e| names(e)).collect();
+    let strongest = m.pairs.iter().map(|p| p.llr.abs()).fold(0.0, f64::max);
+    let k = m.entities.len();
+    let head = names[..k - 1]
+        .iter()
+        .map(|(code, label)| view! { <th scope="col" data-entity=code.clone()><span>{label.clone()}</span></th> })
+        .collect_view();
+    let rows = (1..k)
+        .map(|b| {
+            let cells = (0..k - 1)
+                .map(|a| {
+                    if a >= b {
+                        return view! { <td class="sorot-cooc__blank"></td> }.into_any();
+                    }
+                    let p = m.pairs.iter().find(|p| p.a == a && p.b == b).copied().expect("every pair a < b");
+                    let (code_a, label_a) = names[a].clone();
+                    let (code_b, label_b) = names[b].clone();
+                    let Association { marker, title, strength } =
+                        association(&p, m.docs[a], m.docs[b], m.articles, &label_a, &label_b, strongest);
+                    let target = {
+                        let (code_a, code_b) = (code_a.clone(), code_b.clone());
+                        move |s: &ViewState| {
+                            let mut next = ViewState { any: false, doc: None, ..s.clone() };
+                            for code in [&code_a, &code_b] {
+                                if !next.entities.contains(code) {
+                                    next.entities.push(code.clone());
+                                }
+                            }
+                            next
+                        }
+                    };
+                    let fill = format!("color-mix(in srgb, var(--cooc) {:.0}%, transparent)", 45.0 * strength);
+                    view! {
+                        <td class="sorot-cooc__cell" style:background-color=fill>
+                            <a href=link_href(view, target.clone()) on:click=on_link_click(view, target)
+                                data-a=code_a data-b=code_b data-docs=p.docs data-llr=format!("{:.2}", p.llr)
+                                title=title.clone() aria-label=title>
+                                {p.docs}<span class="sorot-cooc__marker" aria-hidden="true">{marker}</span>
+                            </a>
+                        </td>
+                    }
+                    .into_any()
+                })
+                .collect_view();
+            let (code, label) = names[b].clone();
+            view! { <tr><th scope="row" data-entity=code>{label}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="sorot-overview__table sorot-cooc__table">
+            <caption class="sorot-visually-hidden">"Articles mentioning both entities of each pair"</caption>
+            <thead><tr><td></td>{head}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
