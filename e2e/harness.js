@@ -19,17 +19,22 @@ const TYPES = {
 
 /**
  * Serves dist/ at BASE_PATH, plus extra files for corpora: name → content, or name → a
- * function `(req, res)` that answers itself (a redirect, a broken or stalled download).
+ * function `(req, res)` that answers itself (a redirect, a broken or stalled download); and
+ * other folders under a prefix (`mounts`).
  */
-export async function serve(extra = {}) {
+export async function serve(extra = {}, { mounts = {} } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(BASE_PATH)) { res.writeHead(404).end(); return; }
     let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
     if (typeof extra[rel] === 'function') { extra[rel](req, res); return; }
     if (rel in extra) { res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(extra[rel]); return; }
-    const file = normalize(join(DIST, rel));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    // `mounts` serves other folders beside dist/: { 'big/': '/tmp/bundle' } (a bundle for benchmarks).
+    const mount = Object.keys(mounts).find((m) => rel.startsWith(m));
+    const root = mount ? `${mounts[mount].replace(/\/$/, '')}/` : DIST;
+    if (mount) rel = rel.slice(mount.length);
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));

@@ -49,7 +49,8 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
         })
     };
     view! {
-        <section class="sorot-cooc" data-testid="cooccurrence" aria-labelledby="sorot-cooc-title">
+        <section class="sorot-cooc" data-testid="cooccurrence" aria-labelledby="sorot-cooc-title"
+            data-matches=move || matrix.with(|m| m.articles)>
             <h2 class="sorot-overview__heading" id="sorot-cooc-title">"With whom"</h2>
             <p class="sorot-overview__lead">
                 "Articles mentioning both, of the matching articles. ▲ together more often than chance would have it, ▼ less (log-likelihood, p < 0.05); the deeper the colour, the stronger. A cell lists the articles with both."

@@ -24,7 +24,8 @@ pub fn Overview() -> impl IntoView {
     let counts = Memo::new(move |_| answer.with(|a| (a.0.hits.len(), c.facets(&a.0).entities.clone())));
     let matches = move || counts.with(|(n, _)| *n);
     view! {
-        <section class="sorot-overview" data-testid="overview" aria-labelledby="sorot-overview-title">
+        <section class="sorot-overview" data-testid="overview" aria-labelledby="sorot-overview-title"
+            data-matches=matches>
             <h1 class="sorot-welcome__title" id="sorot-overview-title">"Who is mentioned where?"</h1>
             <p class="sorot-overview__lead">
                 {move || match matches() {

@@ -24,7 +24,7 @@ pub fn Timeline() -> impl IntoView {
     let c = corpus.0.clone();
     let outlet = Memo::new(move |_| view.with(|s| s.outlet.clone()));
     let as_share = Memo::new(move |_| view.with(|s| s.share));
-    let bins = Memo::new(move |_| {
+    let answered = Memo::new(move |_| {
         answer.with(|a| {
             let mut entities: Vec<EntityId> = selected.get();
             if entities.is_empty() {
@@ -33,9 +33,12 @@ pub fn Timeline() -> impl IntoView {
                 entities = top.iter().take(TOP).map(|e| e.entity).collect();
             }
             entities.truncate(TOP);
-            outlet.with(|o| c.timeline(&a.0, o.as_deref(), &entities))
+            (a.0.hits.len(), outlet.with(|o| c.timeline(&a.0, o.as_deref(), &entities)))
         })
     });
+    // The matches drawn, for tests and benchmarks to see that the timeline follows the view.
+    let matches = move || answered.with(|a| a.0);
+    let bins = Memo::new(move |_| answered.with(|a| a.1.clone()));
     let rows = Memo::new(move |_| bins.with(|t| timeline_rows(t, as_share.get())));
     let c = corpus.0.clone();
     let name = move |e: Option<EntityId>| {
@@ -70,7 +73,7 @@ pub fn Timeline() -> impl IntoView {
     let name_row = name.clone();
     view! {
         <section class="sorot-timeline" data-testid="timeline" aria-labelledby="sorot-timeline-title"
-            data-granularity=move || bins.with(|t| t.granularity.name())>
+            data-granularity=move || bins.with(|t| t.granularity.name()) data-matches=matches>
             <h2 class="sorot-overview__heading" id="sorot-timeline-title">"When"</h2>
             <p class="sorot-overview__lead">{lead}</p>
             <Show when=move || bins.with(|t| !t.bins.is_empty())>

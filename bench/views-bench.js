@@ -1,0 +1,115 @@
+// The overview's views on a large corpus, in headless Chromium: clickid.jsonl built into a
+// bundle with `sorot build`, opened in the explorer, then filter changes made as a reader makes
+// them (an entity of the facets on and off, an outlet, a timeline bar, a year), timing each from
+// the click to the frame in which the results (the peer: what the page updated before these
+// views existed), the overview's top entities, the timeline and the co-occurrence matrix all show
+// the new matches. Also: from ready (the first results on screen) to the overview on screen.
+// With --raw, the JSON Lines file itself is opened (annotated and indexed in the page: no file
+// is fetched after load, so the figures are the page's own work).
+//   node bench/views-bench.js [corpus.jsonl] [--changes N] [--raw]     (after ./run build)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage } from '../e2e/harness.js';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : fallback; };
+const changes = Number(flag('--changes', 40));
+const raw = args.includes('--raw') && args.splice(args.indexOf('--raw'), 1);
+const corpus = args[0] || new URL('../../shared/corpora/clickid.jsonl', import.meta.url).pathname;
+const root = new URL('..', import.meta.url).pathname;
+const sorot = join(root, 'target/release/sorot');
+if (!existsSync(sorot)) execFileSync('cargo', ['build', '--release', '-p', 'sorot-cli'], { cwd: root, stdio: 'inherit' });
+const out = mkdtempSync(join(tmpdir(), 'sorot-views-'));
+if (!raw) execFileSync(sorot, ['build', corpus, '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const server = await serve(raw ? { 'big.jsonl': readFileSync(corpus) } : {}, { mounts: { 'big/': out } });
+const browser = await launch();
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, p50: q(0.5), p95: q(0.95), max: s.at(-1) };
+};
+const fmt = ({ n, p50, p95, max }) => `p50 ${p50.toFixed(1)} / p95 ${p95.toFixed(1)} / max ${max.toFixed(1)} ms (${n})`;
+
+const loads = [];
+let page;
+for (let i = 0; i < 3; i++) {
+  await page?.context().close();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Record when the page is ready and when the overview's views are first all on screen.
+  await context.addInitScript(() => {
+    const mark = () => {
+      const b = document.body;
+      if (b?.dataset.ready === 'true' && window.__ready === undefined) window.__ready = performance.now();
+      if (window.__overview === undefined && document.querySelector('[data-testid=timeline] a[data-period]') && document.querySelector('[data-testid=cooccurrence] a[data-a]') && document.querySelector('[data-testid=top-entities] tr[data-entity]')) {
+        requestAnimationFrame(() => { window.__overview = performance.now(); });
+      }
+    };
+    new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  page = await context.newPage();
+  await page.goto(`${server.url}?corpus=${raw ? 'big.jsonl' : 'big/'}`);
+  await page.waitForFunction(() => window.__overview !== undefined, null, { timeout: 120000 });
+  loads.push(await page.evaluate(() => window.__overview - window.__ready));
+}
+
+// The filter changes: links to click, found in the page at each step.
+const targets = [];
+const countries = await page.$$eval('[data-testid=entity-panel] a[data-entity]', (as) => as.slice(0, 8).map((a) => a.dataset.entity));
+for (const e of countries) targets.push({ on: `[data-testid=entity-panel] a[data-entity="${e}"]`, off: `[data-testid=entity-panel] a[data-entity="${e}"]` });
+const bars = await page.$$eval('[data-testid=timeline] figure[data-series=matches] a[data-period]', (as) => as.filter((a) => a.dataset.docs !== '0').map((a) => a.dataset.period));
+for (const p of bars) targets.push({ on: `[data-testid=timeline] figure[data-series=matches] a[data-period="${p}"]`, off: `[data-testid=timeline] figure[data-series=matches] a[data-period="${p}"]` });
+const outlets = await page.$$eval('[data-testid=facet-outlets] a[data-value]', (as) => as.slice(0, 4).map((a) => a.dataset.value));
+for (const o of outlets) targets.push({ on: `[data-testid=facet-outlets] a[data-value="${o}"]`, off: `[data-testid=facet-outlets] a[data-value="${o}"]` });
+const years = await page.$$eval('[data-testid=facet-periods] a[data-value]', (as) => as.map((a) => a.dataset.value));
+for (const y of years) targets.push({ on: `[data-testid=facet-periods] a[data-value="${y}"]`, off: `[data-testid=facet-periods] a[data-value="${y}"]` });
+
+// One change: click, then poll every frame until each part shows the result count.
+const change = (selector) => page.evaluate((selector) => new Promise((done, fail) => {
+  const link = document.querySelector(selector);
+  if (!link) { fail(new Error(`no ${selector}`)); return; }
+  const before = document.querySelector('[data-testid=result-count]').innerText;
+  const t0 = performance.now();
+  link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+  const seen = {};
+  const tick = () => {
+    const now = performance.now();
+    const text = document.querySelector('[data-testid=result-count]')?.innerText ?? '';
+    const n = Number((text.match(/^(\d+)/) || [])[1]);
+    if (seen.results === undefined && text !== before) seen.results = now - t0;
+    if (seen.results !== undefined) {
+      for (const part of ['overview', 'timeline', 'cooccurrence']) {
+        if (seen[part] === undefined && document.querySelector(`[data-testid=${part}]`)?.dataset.matches === String(n)) seen[part] = now - t0;
+      }
+    }
+    if (['results', 'overview', 'timeline', 'cooccurrence'].every((k) => seen[k] !== undefined)) done({ ...seen, matches: n });
+    else if (now - t0 > 5000) fail(new Error(`${selector}: not all updated after 5 s: ${JSON.stringify(seen)}`));
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}), selector);
+
+const times = { results: [], overview: [], timeline: [], cooccurrence: [], slowest: [] };
+let made = 0;
+for (const t of targets) {
+  if (made >= changes) break;
+  for (const selector of [t.on, t.off]) {
+    const r = await change(selector);
+    if (process.env.VERBOSE) console.log(selector, JSON.stringify(r));
+    for (const k of ['results', 'overview', 'timeline', 'cooccurrence']) times[k].push(r[k]);
+    times.slowest.push(Math.max(r.overview, r.timeline, r.cooccurrence));
+    made++;
+  }
+}
+const documents = await page.evaluate(() => document.querySelector('[data-testid=result-count]').innerText);
+console.log(`corpus: ${corpus} (${documents}), ${raw ? 'the JSON Lines file, in memory' : `a bundle built in ${out}`}`);
+console.log(`overview on screen after ready (3 loads): ${loads.map((x) => x.toFixed(0)).join(', ')} ms`);
+console.log(`filter changes (${made}: ${countries.length} entities, ${bars.length} timeline bars, ${outlets.length} outlets, ${years.length} periods; each on and off), click to the frame showing the new matches:`);
+for (const k of ['results', 'overview', 'timeline', 'cooccurrence']) console.log(`  ${k.padEnd(13)} ${fmt(stats(times[k]))}`);
+const slow = stats(times.slowest);
+console.log(`  all views     ${fmt(slow)}; ratio to the results' p95: ${(slow.p95 / stats(times.results).p95).toFixed(2)}`);
+await browser.close();
+await server.close();
+rmSync(out, { recursive: true, force: true });
