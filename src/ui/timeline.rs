@@ -229,17 +229,22 @@ fn TimelineTable(
             rows
         })
     };
+    // Built only while open, so that a closed table costs a filter change nothing. A click on
+    // the summary (Enter and Space included) is what opens and closes it.
+    let open = RwSignal::new(false);
     view! {
         <details class="sorot-timeline__numbers">
-            <summary>"Numbers"</summary>
-            <div class="sorot-timeline__scroll">
-                <table class="sorot-overview__table sorot-timeline__table" data-testid="timeline-table">
-                    <thead>
-                        <tr><th scope="col">"Period"</th><th scope="col">"All articles"</th>{head}</tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
+            <summary on:click=move |_| open.update(|o| *o = !*o)>"Numbers"</summary>
+            <Show when=move || open.get()>
+                <div class="sorot-timeline__scroll">
+                    <table class="sorot-overview__table sorot-timeline__table" data-testid="timeline-table">
+                        <thead>
+                            <tr><th scope="col">"Period"</th><th scope="col">"All articles"</th>{head.clone()}</tr>
+                        </thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            </Show>
         </details>
     }
 }
