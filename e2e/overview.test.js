@@ -151,3 +151,35 @@ test('the co-occurrence matrix counts the matches mentioning both, and a cell li
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('the timeline and the matrix download their numbers, whole, as CSV and JSON', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`);
+  await page.getByTestId('timeline').waitFor();
+  const save = async (file) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
+    assert.equal(download.suggestedFilename(), file);
+    return readFileSync(await download.path(), 'utf8');
+  };
+  const csv = await save('sorot-timeline.csv');
+  assert.ok(csv.startsWith('\ufeffperiod,granularity,series,articles,mentions,period_articles,share\r\n'), csv.slice(0, 80));
+  const lines = csv.slice(1).trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+  const all = await bins(page, 'data-series=matches');
+  const matches = lines.filter((l) => l[2] === 'matches');
+  assert.deepEqual(matches.slice(0, -1).map((l) => [l[0], Number(l[3]), Number(l[5])]), all.map((b) => [b.period, b.docs, b.total]));
+  assert.deepEqual(matches.at(-1).slice(0, 4), ['undated', 'week', 'matches', String(dated.filter((d) => !d.date).length)]);
+  const series = await page.$$eval('[data-testid=timeline] figure[data-series=entity]', (fs) => fs.map((f) => f.dataset.entity));
+  assert.deepEqual([...new Set(lines.map((l) => l[2]))], ['matches', ...series], 'every row of the chart');
+  const json = JSON.parse(await save('sorot-timeline.json'));
+  assert.equal(json.length, lines.length);
+  assert.deepEqual(json[0], { period: all[0].period, granularity: 'week', series: 'matches', articles: all[0].docs, mentions: json[0].mentions, period_articles: all[0].total, share: 1 });
+
+  const pairs = JSON.parse(await save('sorot-cooccurrence.json'));
+  const cells = await page.$$eval('[data-testid=cooccurrence] a[data-a]', (as) => as.map((a) => [a.dataset.a, a.dataset.b, Number(a.dataset.docs), Number(a.dataset.llr)]));
+  const key = (x) => x.join(' ');
+  assert.deepEqual(pairs.map((p) => [p.a, p.b, p.articles_both, Number(p.llr.toFixed(2))]).sort((x, y) => key(x).localeCompare(key(y))),
+    cells.sort((x, y) => key(x).localeCompare(key(y))));
+  const matrix = await save('sorot-cooccurrence.csv');
+  assert.equal(matrix.trimEnd().split('\r\n').length, cells.length + 1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -3,12 +3,13 @@
 //! Pure modules hold the logic and are tested natively: [`bundled`] (the seed corpus), [`url`]
 //! (the view state in the address), [`render`] (documents as paragraphs, mentions and hits),
 //! [`stepper`] (stepping through an article's mentions), [`facet_lists`] (what the facets list), [`charts`]
-//! (what the overview's charts draw)
+//! (what the overview's charts draw), [`export`] (CSV and JSON of a view's numbers)
 //! and [`timing`]. [`ui`] holds the components, one per file, which only call them.
 
 pub mod bundled;
 pub mod charts;
 pub mod corpus_source;
+pub mod export;
 pub mod facet_lists;
 pub mod offline;
 pub mod render;

@@ -7,8 +7,10 @@ use sorot_engine::cooccurrence::Cooccurrence;
 use sorot_engine::gazetteer::EntityId;
 
 use super::context::{Corpus, Current, View};
+use super::download::Downloads;
 use super::history::{link_href, on_link_click};
 use crate::charts::{association, Association};
+use crate::export::cooccurrence_table;
 use crate::url::ViewState;
 
 /// Entities in the matrix.
@@ -58,6 +60,10 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
             <Show when=move || matrix.with(|m| m.entities.len() >= 2)
                 fallback=|| view! { <p class="sorot-overview__none">"Fewer than two entities are mentioned."</p> }>
                 <div class="sorot-timeline__scroll">{table.clone()}</div>
+                <Downloads name="sorot-cooccurrence" label="the matrix" table={
+                    let c = corpus.0.clone();
+                    move || matrix.with(|m| cooccurrence_table(m, c.gazetteer()))
+                } />
             </Show>
         </section>
     }

@@ -8,6 +8,7 @@
 mod app;
 pub mod context;
 mod cooccurrence;
+mod download;
 mod embed;
 mod facets;
 pub mod files;

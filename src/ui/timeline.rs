@@ -8,8 +8,10 @@ use sorot_engine::gazetteer::EntityId;
 use sorot_engine::timeline::{Timeline as Bins, FEW};
 
 use super::context::{Corpus, Current, View};
+use super::download::Downloads;
 use super::history::{link_href, on_link_click};
 use crate::charts::{bar_label, percent, share, timeline_rows, Row};
+use crate::export::timeline_table;
 use crate::url::ViewState;
 
 /// Rows of entities when none is selected.
@@ -100,6 +102,10 @@ pub fn Timeline() -> impl IntoView {
                     {format!("Dashed bars: periods with fewer than {FEW} articles, whose share says little. A bar filters to its period.")}
                 </p>
                 <TimelineTable bins=bins name=name.clone() />
+                <Downloads name="sorot-timeline" label="the timeline" table={
+                    let c = corpus.0.clone();
+                    move || bins.with(|t| timeline_table(t, c.gazetteer()))
+                } />
             </Show>
         </section>
     }
