@@ -183,3 +183,16 @@ test('the timeline and the matrix download their numbers, whole, as CSV and JSON
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('with no match the timeline says so, and with matches but no dates it says that', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=dated.jsonl&q=qqzzxx`);
+  await page.getByTestId('timeline').waitFor();
+  assert.match(await page.getByTestId('timeline').innerText(), /No article matches\./);
+  assert.equal(await page.locator('[data-testid=timeline] a[data-period]').count(), 0);
+  await page.context().close();
+  // Only the seed 001, which is undated, names Dushanbe: nothing to draw, and it says why.
+  const seeds = await openPage(browser, `${server.url}?q=dushanbe`);
+  await seeds.getByTestId('timeline').waitFor();
+  assert.match(await seeds.getByTestId('timeline').innerText(), /None of the matching articles is dated\./);
+  await seeds.context().close();
+});

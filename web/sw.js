@@ -3,7 +3,8 @@
 // - The page (index.html, whatever its query) comes from the network first; the copy kept of it
 //   is used only when the network fails.
 // - Trunk's files carry a hash of their content in their names (sorot-app-<hash>.js, …_bg.wasm,
-//   sorot-<hash>.css): they never change, so they come from the cache first. When a new page
+//   sorot-<hash>.css; the hash is a 64-bit number in hex without leading zeros, so 16 digits or
+//   fewer): they never change, so they come from the cache first. When a new page
 //   arrives, the files it no longer names are dropped.
 // - A bundle's manifest.json (the site's own, or another on this origin) comes from the network
 //   first, like the page, so that a rebuilt bundle is seen on the next load; the copy is kept
@@ -11,7 +12,7 @@
 //   Those of a bundle visited offline are there only if they were fetched once.
 // - Anything else (a ?corpus= file, another host) is left to the network.
 const CACHE = 'sorot';
-const HASHED = /^[\w.-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /^[\w.-]+-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 const BUNDLE_FILE = /\/(meta|terms|postings|positions|stems|text)\/[0-9a-f]{16}\.bin$/;
 
 self.addEventListener('install', () => self.skipWaiting());

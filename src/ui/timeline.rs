@@ -61,6 +61,7 @@ pub fn Timeline() -> impl IntoView {
                 };
                 format!("Per {per}, {} to {}.{apart}", a.period, b.period)
             }
+            _ if t.series[0].unplaced_docs == 0 => "No article matches.".to_string(),
             _ => "None of the matching articles is dated.".to_string(),
         })
     };
