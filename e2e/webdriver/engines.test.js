@@ -74,9 +74,12 @@ const LIVE_MARKUP = `
   const found = [];
   for (const el of document.querySelectorAll('img, iframe, object, embed, frame, video, audio, source')) found.push(el.outerHTML.slice(0, 120));
   for (const el of document.querySelectorAll('script')) if (el.parentElement !== document.head) found.push(el.outerHTML.slice(0, 120));
-  for (const el of document.querySelectorAll('[data-testid=reader] svg, [data-testid=doc-list] svg, [data-testid=reader] b, [data-testid=doc-list] b')) found.push(el.outerHTML.slice(0, 120));
+  // The overview's own charts are SVG (a figure of the timeline holding its chart): anything else is corpus markup come alive.
+  const chart = (el) => el.matches('figure.sorot-timeline__row > svg.sorot-timeline__chart') && el.closest('[data-testid=overview]');
+  for (const el of document.querySelectorAll('[data-testid=reader] svg, [data-testid=doc-list] svg, [data-testid=reader] b, [data-testid=doc-list] b')) if (!chart(el)) found.push(el.outerHTML.slice(0, 120));
   for (const el of document.querySelectorAll('*')) for (const a of el.attributes) if (/^on/i.test(a.name)) found.push(el.tagName + ' ' + a.name);
-  for (const a of document.querySelectorAll('a[href]')) if (a.protocol !== 'http:' && a.protocol !== 'https:') found.push('link to ' + a.getAttribute('href'));
+  // Read through URL, which an SVG link (no .protocol of its own) and an HTML one share.
+  for (const a of document.querySelectorAll('a[href]')) if (!['http:', 'https:'].includes(new URL(a.getAttribute('href'), location.href).protocol)) found.push('link to ' + a.getAttribute('href'));
   return found;`;
 
 const selected = (process.env.SOROT_ENGINES || 'firefox,webkit').split(',').map((e) => e.trim()).filter(Boolean);
