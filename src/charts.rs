@@ -7,7 +7,7 @@
 //! assert_eq!(percent(None), "–");
 //! ```
 
-use sorot_engine::cooccurrence::Pair;
+use sorot_engine::cooccurrence::{expected, Pair};
 use sorot_engine::gazetteer::EntityId;
 use sorot_engine::timeline::Timeline;
 
@@ -130,7 +130,7 @@ pub fn association(pair: &Pair, a: u32, b: u32, n: u32, name_a: &str, name_b: &s
         x if x <= -SIGNIFICANT => "▼",
         _ => "",
     };
-    let expected = if n > 0 { f64::from(a) * f64::from(b) / f64::from(n) } else { 0.0 };
+    let expected = expected(a, b, n);
     let mut title = format!(
         "{name_a} and {name_b}: together in {} of {n} articles ({expected:.1} expected by chance); log-likelihood {:+.1}",
         pair.docs, pair.llr

@@ -9,7 +9,7 @@
 //! assert_eq!(t.to_json(), r#"[{"entity":"=HYPERLINK(1)","docs":3}]"#);
 //! ```
 
-use sorot_engine::cooccurrence::Cooccurrence;
+use sorot_engine::cooccurrence::{expected, Cooccurrence};
 use sorot_engine::gazetteer::{EntityId, Gazetteer};
 use sorot_engine::timeline::Timeline;
 
@@ -149,7 +149,6 @@ pub fn cooccurrence_table(m: &Cooccurrence, g: &Gazetteer) -> Table {
         .iter()
         .map(|p| {
             let (a, b) = (m.docs[p.a], m.docs[p.b]);
-            let expected = if m.articles > 0 { f64::from(a) * f64::from(b) / f64::from(m.articles) } else { 0.0 };
             vec![
                 Cell::text(code(g, Some(m.entities[p.a]))),
                 Cell::text(code(g, Some(m.entities[p.b]))),
@@ -157,7 +156,7 @@ pub fn cooccurrence_table(m: &Cooccurrence, g: &Gazetteer) -> Table {
                 Cell::Num(f64::from(b)),
                 Cell::Num(f64::from(p.docs)),
                 Cell::Num(f64::from(m.articles)),
-                Cell::Num(expected),
+                Cell::Num(expected(a, b, m.articles)),
                 Cell::Num(p.llr),
                 p.pmi.map_or(Cell::Empty, Cell::Num),
             ]

@@ -76,6 +76,25 @@ pub fn shown_entities(list: &[EntityCount], selected: &[EntityId], expanded: boo
         .collect()
 }
 
+/// The entities a chart shows: the `selected` ones first, then, when `fill` or when none is
+/// selected, the most mentioned of `counts` (by articles, then mentions) until there are `n`.
+pub fn chart_entities(counts: &[EntityCount], selected: &[EntityId], n: usize, fill: bool) -> Vec<EntityId> {
+    let mut out: Vec<EntityId> = selected.iter().copied().take(n).collect();
+    if fill || out.is_empty() {
+        let mut top = counts.to_vec();
+        top.sort_by(|x, y| y.docs.cmp(&x.docs).then(y.mentions.cmp(&x.mentions)));
+        for e in top {
+            if out.len() >= n {
+                break;
+            }
+            if !out.contains(&e.entity) {
+                out.push(e.entity);
+            }
+        }
+    }
+    out
+}
+
 /// The periods to list: every year (newest first, as given), and under the chosen year (the
 /// year of `chosen`, which may be a year or a month) or the only one, its months.
 pub fn periods(years: &[(String, u32)], months: &[(String, u32)], chosen: Option<&str>) -> Vec<(String, u32)> {
@@ -123,6 +142,16 @@ mod tests {
     const CN: EntityId = EntityId(2);
     const SCO: EntityId = EntityId(100);
     const ASEAN: EntityId = EntityId(101);
+
+    #[test]
+    fn charts_show_the_selected_then_the_most_mentioned() {
+        let c = |entity, docs, mentions| EntityCount { entity, docs, mentions };
+        let counts = [c(RU, 5, 9), c(CN, 7, 7), c(SCO, 7, 8), c(ASEAN, 1, 1)];
+        assert_eq!(chart_entities(&counts, &[], 3, false), [SCO, CN, RU]);
+        assert_eq!(chart_entities(&counts, &[ASEAN], 3, false), [ASEAN], "only the selected");
+        assert_eq!(chart_entities(&counts, &[ASEAN], 3, true), [ASEAN, SCO, CN]);
+        assert_eq!(chart_entities(&counts, &[RU, CN, SCO, ASEAN], 2, true), [RU, CN]);
+    }
 
     fn kind_of(e: EntityId) -> Kind {
         if e.0 >= 100 {

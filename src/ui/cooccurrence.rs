@@ -11,6 +11,7 @@ use super::download::Downloads;
 use super::history::{link_href, on_link_click};
 use crate::charts::{association, Association};
 use crate::export::cooccurrence_table;
+use crate::facet_lists::chart_entities;
 use crate::url::ViewState;
 
 /// Entities in the matrix.
@@ -25,18 +26,7 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
     let c = corpus.0.clone();
     let matrix = Memo::new(move |_| {
         answer.with(|a| {
-            let mut entities: Vec<EntityId> = selected.get();
-            let mut top = c.facets(&a.0).entities.clone();
-            top.sort_by(|x, y| y.docs.cmp(&x.docs).then(y.mentions.cmp(&x.mentions)));
-            for e in top {
-                if entities.len() >= TOP {
-                    break;
-                }
-                if !entities.contains(&e.entity) {
-                    entities.push(e.entity);
-                }
-            }
-            entities.truncate(TOP);
+            let entities = selected.with(|sel| chart_entities(&c.facets(&a.0).entities, sel, TOP, true));
             let docs: Vec<usize> = a.0.hits.iter().map(|h| h.doc as usize).collect();
             c.cooccurrence(&docs, &entities)
         })

@@ -12,6 +12,7 @@ use super::download::Downloads;
 use super::history::{link_href, on_link_click};
 use crate::charts::{bar_label, percent, share, timeline_rows, Row};
 use crate::export::timeline_table;
+use crate::facet_lists::chart_entities;
 use crate::url::ViewState;
 
 /// Rows of entities when none is selected.
@@ -28,13 +29,7 @@ pub fn Timeline() -> impl IntoView {
     let as_share = Memo::new(move |_| view.with(|s| s.share));
     let answered = Memo::new(move |_| {
         answer.with(|a| {
-            let mut entities: Vec<EntityId> = selected.get();
-            if entities.is_empty() {
-                let mut top = c.facets(&a.0).entities.clone();
-                top.sort_by(|x, y| y.docs.cmp(&x.docs).then(y.mentions.cmp(&x.mentions)));
-                entities = top.iter().take(TOP).map(|e| e.entity).collect();
-            }
-            entities.truncate(TOP);
+            let entities = selected.with(|sel| chart_entities(&c.facets(&a.0).entities, sel, TOP, false));
             (a.0.hits.len(), outlet.with(|o| c.timeline(&a.0, o.as_deref(), &entities)))
         })
     });

@@ -90,6 +90,15 @@ pub fn llr(both: u32, a: u32, b: u32, n: u32) -> f64 {
     }
 }
 
+/// The articles with both that independence predicts: a · b / n (0 for no articles).
+pub fn expected(a: u32, b: u32, n: u32) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        f64::from(a) * f64::from(b) / f64::from(n)
+    }
+}
+
 /// log₂(both · n / (a · b)), or `None` when `both` is 0.
 pub fn pmi(both: u32, a: u32, b: u32, n: u32) -> Option<f64> {
     (both > 0).then(|| (f64::from(both) * f64::from(n) / (f64::from(a) * f64::from(b))).log2())
