@@ -93,10 +93,22 @@ for (const [q, extra] of [['', ''], ['rusia', ''], ['kerja sama', '&doc=b-007'],
 }
 
 test('"Show more" on a bundle fetches the texts of the next results', async () => {
-  const page = await openPage(browser, `${server.url}?corpus=b/`);
+  // The texts of the first screen are held back until "Show more" has been clicked: the
+  // answer that is then completed by their arrival is the one the click asked more of.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/b/text/**', async (route) => { await held; await route.continue(); });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+  await page.goto(`${server.url}?corpus=b/`);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 20);
   const before = 20;
   await page.getByTestId('load-more').click();
+  release();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=doc-item]').length > n, before);
   await page.waitForFunction(() => !document.querySelector("[data-testid=doc-list] .sorot-loading"));
   // textContent: cards below the fold skip layout (content-visibility), so have no innerText.

@@ -1,11 +1,10 @@
 //! The ranked results: count, order, and per article its title, outlet, date, a snippet with the
 //! query's hits and the mentions marked, and who it mentions. Long lists grow a page at a time.
 
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
-use sorot_engine::collection::Response;
 use sorot_engine::gazetteer::EntityId;
 
 use sorot_engine::collection::Collection;
@@ -27,29 +26,34 @@ const CHIPS: usize = 5;
 /// frame later (see `Current::settled`); the style lets them skip layout too.
 pub(crate) const EAGER: usize = 8;
 
-/// How many results are shown: more than a page only for the answer "Show more" was clicked
-/// on, so that a new answer starts again from the first page without an effect resetting it.
+/// What a search asks: a new one starts again from the first page of results.
+type Asked = (String, Vec<String>, bool, Option<String>, Option<String>, Sort);
+
+/// How many results are shown: more than a page only for the search "Show more" was clicked
+/// on, so that a new search starts again from the first page without an effect resetting it.
+/// Keyed by the search, not by its answer: over a bundle, the answer first shown is replaced
+/// by the whole one once its texts are in, and a click between the two is kept.
 #[derive(Clone, Debug, Default)]
 struct Shown {
-    /// The answer the count belongs to (held weakly: an old answer is not kept alive).
-    of: Weak<Response>,
+    /// The search the count belongs to.
+    of: Option<Asked>,
     /// Results shown for it.
     n: usize,
 }
 
 impl Shown {
-    /// Results to show of `answer`.
-    fn limit(&self, answer: &Answer) -> usize {
-        if std::ptr::eq(self.of.as_ptr(), Arc::as_ptr(&answer.0)) {
+    /// Results to show for `asked`.
+    fn limit(&self, asked: &Asked) -> usize {
+        if self.of.as_ref() == Some(asked) {
             self.n
         } else {
             PAGE
         }
     }
 
-    /// A page more of `answer` than is shown now.
-    fn more(&self, answer: &Answer) -> Shown {
-        Shown { of: Arc::downgrade(&answer.0), n: self.limit(answer) + PAGE }
+    /// A page more for `asked` than is shown now.
+    fn more(&self, asked: &Asked) -> Shown {
+        Shown { of: Some(asked.clone()), n: self.limit(asked) + PAGE }
     }
 }
 
@@ -65,14 +69,15 @@ pub fn Results() -> impl IntoView {
     // document changes: the selector goes over every document it was asked about.
     let doc = Memo::new(move |_| view.with(|s| s.doc.clone()));
     let open_doc = Selector::new(move || doc.get());
-    let limit = move || answer.with(|a| shown.with(|s| s.limit(a)));
+    let asked = Memo::new(move |_| {
+        view.with(|s| (s.q.clone(), s.entities.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort))
+    });
+    let limit = move || asked.with(|a| shown.with(|s| s.limit(a)));
     let count = move || answer.with(|a| a.0.hits.len());
     let page_of = move |answer: Signal<Answer>| {
         Memo::new(move |_| {
-            answer.with(|a| {
-                let n = shown.with(|s| s.limit(a));
-                a.0.hits.iter().take(n).map(|h| h.doc as usize).collect::<Vec<_>>()
-            })
+            let n = limit();
+            answer.with(|a| a.0.hits.iter().take(n).map(|h| h.doc as usize).collect::<Vec<_>>())
         })
     };
     let (page, page_settled) = (page_of(answer.into()), page_of(settled));
@@ -111,7 +116,7 @@ pub fn Results() -> impl IntoView {
             </Show>
             <Show when=move || { count() > limit() }>
                 <button type="button" class="sorot-results__more" data-testid="load-more"
-                    on:click=move |_| shown.set(answer.with_untracked(|a| shown.with_untracked(|s| s.more(a))))>
+                    on:click=move |_| shown.set(asked.with_untracked(|a| shown.with_untracked(|s| s.more(a))))>
                     {move || format!("Show {} more", (count() - limit()).min(PAGE))}
                 </button>
             </Show>
