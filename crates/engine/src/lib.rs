@@ -16,6 +16,7 @@
 
 pub mod bundle;
 pub mod collection;
+pub mod concordance;
 pub mod cooccurrence;
 pub mod corpus;
 mod fx;

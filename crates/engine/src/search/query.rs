@@ -95,6 +95,18 @@ impl Query {
         q
     }
 
+    /// What the query asks for (not what it excludes), each as its folded words: a phrase's
+    /// words, or a word alone.
+    pub fn wanted(&self) -> Vec<Vec<String>> {
+        let atoms = self.items.iter().flatten();
+        atoms
+            .map(|a| match a {
+                Atom::Phrase(w) => w.clone(),
+                Atom::Word { folded, .. } => vec![folded.clone()],
+            })
+            .collect()
+    }
+
     /// True when the query asks for nothing (every document matches).
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.excluded.is_empty()
