@@ -9,6 +9,8 @@
 //! assert_eq!(t.to_json(), r#"[{"entity":"=HYPERLINK(1)","docs":3}]"#);
 //! ```
 
+use sorot_engine::collection::Collection;
+use sorot_engine::concordance::Concordance;
 use sorot_engine::cooccurrence::{expected, Cooccurrence};
 use sorot_engine::gazetteer::{EntityId, Gazetteer};
 use sorot_engine::timeline::Timeline;
@@ -159,6 +161,33 @@ pub fn cooccurrence_table(m: &Cooccurrence, g: &Gazetteer) -> Table {
                 Cell::Num(expected(a, b, m.articles)),
                 Cell::Num(p.llr),
                 p.pmi.map_or(Cell::Empty, Cell::Num),
+            ]
+        })
+        .collect();
+    Table { header: header.map(String::from).to_vec(), rows }
+}
+
+/// The concordance as a table: a row per line, in its order, the keyword's copies named.
+pub fn concordance_table(c: &Collection, k: &Concordance) -> Table {
+    let header = ["doc", "outlet", "date", "start", "end", "left", "keyword", "right", "occurrences", "copies"];
+    let rows = k
+        .lines
+        .iter()
+        .map(|l| {
+            let doc = l.doc as usize;
+            let text = c.document(doc).map_or("", |d| d.text.as_str());
+            let copies: Vec<String> = l.copies.iter().map(|&(d, s)| format!("{}@{s}", c.id(d as usize))).collect();
+            vec![
+                Cell::text(c.id(doc)),
+                c.outlet(doc).map_or(Cell::Empty, Cell::text),
+                c.date(doc).map_or(Cell::Empty, Cell::text),
+                Cell::Num(f64::from(l.keyword.start)),
+                Cell::Num(f64::from(l.keyword.end)),
+                Cell::text(l.left.slice(text)),
+                Cell::text(l.keyword.slice(text)),
+                Cell::text(l.right.slice(text)),
+                Cell::Num(l.copies.len() as f64),
+                Cell::text(copies.join(" ")),
             ]
         })
         .collect();

@@ -14,6 +14,10 @@
 //! | `scale` | `share`: the timeline shows each period's share of all articles, not counts |
 //! | `sort` | `newest` or `oldest` (relevance when absent) |
 //! | `doc` | the open document's id |
+//! | `at` | the byte offset, in the open document, of the occurrence to show (a concordance line's) |
+//! | `kwic` | the concordance shown: an entity code, or `~` for the words of the query |
+//! | `ks` | the concordance's order: `1L`, `2L`, `1R`, `2R`, `surface`, `stem`, `outlet` or `date` (as found when absent) |
+//! | `kg` | the concordance grouped by a neighbouring word: `1L`, `2L`, `1R` or `2R` |
 //! | `corpus` | URL of a bundle's folder (ending in `/`) or of a JSON Lines file, to explore instead of the site's bundle |
 //! | `embed` | `1`: the compact layout for an `<iframe>`: results and reader, no page chrome |
 //! | `theme` | `light` or `dark` (the reader's preference when absent) |
@@ -39,6 +43,14 @@ pub struct ViewState {
     pub sort: Sort,
     /// The open document's id (`doc`).
     pub doc: Option<String>,
+    /// Where in the open document to go (`at`): a byte offset.
+    pub at: Option<u32>,
+    /// The concordance shown (`kwic`): an entity code, or `~` for the query's words.
+    pub kwic: Option<String>,
+    /// The concordance's order (`ks`), by name.
+    pub kwic_sort: Option<String>,
+    /// The neighbouring word the concordance is grouped by (`kg`): `1L`, `2L`, `1R`, `2R`.
+    pub kwic_group: Option<String>,
     /// A corpus to load instead of the site's bundle (`corpus`).
     pub corpus: Option<String>,
     /// The compact layout for frames (`embed=1`).
@@ -87,6 +99,10 @@ impl ViewState {
                     }
                 }
                 "doc" if !v.is_empty() => s.doc = Some(v),
+                "at" => s.at = v.parse().ok(),
+                "kwic" if !v.is_empty() => s.kwic = Some(v),
+                "ks" if !v.is_empty() => s.kwic_sort = Some(v),
+                "kg" if !v.is_empty() => s.kwic_group = Some(v),
                 "any" => s.any = v == "1",
                 "o" if !v.is_empty() => s.outlet = Some(v),
                 "t" if !v.is_empty() => s.period = Some(v),
@@ -128,6 +144,14 @@ impl ViewState {
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
+        }
+        if let Some(at) = self.at {
+            parts.push(format!("at={at}"));
+        }
+        for (k, v) in [("kwic", &self.kwic), ("ks", &self.kwic_sort), ("kg", &self.kwic_group)] {
+            if let Some(v) = v {
+                parts.push(format!("{k}={}", encode(v)));
+            }
         }
         if let Some(c) = &self.corpus {
             parts.push(format!("corpus={}", encode(c)));
@@ -173,9 +197,9 @@ impl ViewState {
         ViewState { embed: false, ..self.clone() }
     }
 
-    /// This state with `doc` open.
+    /// This state with `doc` open, at its start.
     pub fn with_doc(&self, doc: Option<&str>) -> ViewState {
-        ViewState { doc: doc.map(str::to_string), ..self.clone() }
+        ViewState { doc: doc.map(str::to_string), at: None, ..self.clone() }
     }
 }
 
@@ -232,6 +256,7 @@ mod tests {
             },
             ViewState { q: "a&b=c %+ “Tiongkok” 中国".into(), ..Default::default() },
             ViewState { entities: vec!["un".into()], doc: Some("x y.txt".into()), ..Default::default() },
+            ViewState { doc: Some("a".into()), at: Some(1234), kwic: Some("sco".into()), ..Default::default() },
             ViewState {
                 q: "rusia".into(),
                 entities: vec!["RU".into(), "CN".into()],
@@ -241,6 +266,10 @@ mod tests {
                 share: true,
                 sort: Sort::Newest,
                 doc: None,
+                at: None,
+                kwic: Some("~".into()),
+                kwic_sort: Some("1R".into()),
+                kwic_group: Some("2L".into()),
                 corpus: Some("https://example.org/a b.jsonl?x=1&y=2".into()),
                 embed: true,
                 theme: Some(Theme::Dark),

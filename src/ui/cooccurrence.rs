@@ -82,7 +82,7 @@ fn matrix_view(view: View, m: &Cooccurrence, names: &dyn Fn(EntityId) -> (String
                     let target = {
                         let (code_a, code_b) = (code_a.clone(), code_b.clone());
                         move |s: &ViewState| {
-                            let mut next = ViewState { any: false, doc: None, ..s.clone() };
+                            let mut next = ViewState { any: false, doc: None, at: None, ..s.clone() };
                             for code in [&code_a, &code_b] {
                                 if !next.entities.contains(code) {
                                     next.entities.push(code.clone());

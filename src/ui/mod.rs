@@ -13,6 +13,7 @@ mod embed;
 mod facets;
 pub mod files;
 pub mod history;
+mod kwic;
 mod loader;
 mod overview;
 mod reader;

@@ -9,6 +9,7 @@ use sorot_engine::gazetteer::Kind;
 use super::context::{Corpus, Current, View};
 use super::cooccurrence::CooccurrenceMatrix;
 use super::history::{link_href, on_link_click};
+use super::kwic::Kwic;
 use super::timeline::Timeline;
 
 /// Rows per kind.
@@ -33,6 +34,7 @@ pub fn Overview() -> impl IntoView {
                     n => format!("Countries and organizations mentioned in the {n} matching articles: in how many, and how often."),
                 }}
             </p>
+            <Kwic />
             <div class="sorot-overview__groups" data-testid="top-entities">
                 <TopGroup kind=Kind::Country heading="Countries" counts=counts />
                 <TopGroup kind=Kind::Organization heading="Organizations" counts=counts />

@@ -107,7 +107,10 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let mentions = c.mentions(doc).unwrap_or_default();
     let entities: Arc<[EntityId]> = mentions.iter().map(|m| m.entity).collect();
     let g = c.gazetteer();
-    let focus = RwSignal::new(None::<usize>);
+    // A concordance line opens the article at its occurrence: a mention is focused, as if
+    // stepped to; any occurrence is scrolled to once the body is built.
+    let at = view.with_untracked(|s| s.at);
+    let focus = RwSignal::new(at.and_then(|at| mentions.iter().position(|m| m.span.start == at)));
     // Only the mark losing the focus and the one gaining it hear of a step; only the marks of
     // an entity whose selection changed hear of a click on it.
     let focused = Selector::new(move || focus.get());
@@ -163,7 +166,7 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let body = NodeRef::<leptos::html::Div>::new();
     {
         let marks = Marks { collection: c.clone(), doc, covered, is_selected, focused: focused.clone() };
-        body.on_load(move |el| render_progressively(el.into(), blocks, marks));
+        body.on_load(move |el| render_progressively(el.into(), blocks, marks, at));
     }
 
     let close = |s: &ViewState| s.with_doc(None);
@@ -241,7 +244,7 @@ struct Marks {
 /// now, then the rest a frame's worth at a time, so that even an article of megabytes in one
 /// paragraph shows its start at once and never holds up the page. The blocks belong to the
 /// component that called this: its end drops them and stops the work.
-fn render_progressively(body: web_sys::Element, mut blocks: render::Blocks, marks: Marks) {
+fn render_progressively(body: web_sys::Element, mut blocks: render::Blocks, marks: Marks, at: Option<u32>) {
     let Some(owner) = Owner::current() else { return };
     // Opening another article keeps the body element (Leptos updates the view in place), and
     // with it the blocks of the article before: they go first.
@@ -261,6 +264,9 @@ fn render_progressively(body: web_sys::Element, mut blocks: render::Blocks, mark
             let Some(block) = blocks.next_block(text) else {
                 let _ = body.remove_attribute("aria-busy");
                 let _ = body.set_attribute("data-rendered", "true");
+                if let Some(at) = at {
+                    scroll_to(&body, &format!("[data-start=\"{at}\"]"), true);
+                }
                 return false;
             };
             let state = owner.with(|| {
@@ -304,7 +310,7 @@ fn block_view(block: render::Block, marks: &Marks) -> AnyView {
                         .map(|(s, hit)| {
                             let t = s.slice(text).to_string();
                             if hit {
-                                Either::Right(view! { <mark class="hit">{t}</mark> })
+                                Either::Right(view! { <mark class="hit" data-start=s.start>{t}</mark> })
                             } else {
                                 Either::Left(t)
                             }
@@ -327,11 +333,18 @@ fn block_view(block: render::Block, marks: &Marks) -> AnyView {
 
 /// Scrolls the reader so that mention `i` is in view.
 fn scroll_to_mention(i: usize) {
-    let Some(el) =
-        document().query_selector(&format!("[data-testid=reader] mark[data-mention=\"{i}\"]")).ok().flatten()
-    else {
-        return;
-    };
+    if let Some(reader) = document().query_selector("[data-testid=reader]").ok().flatten() {
+        scroll_to(&reader, &format!("mark[data-mention=\"{i}\"]"), false);
+    }
+}
+
+/// Scrolls the first element under `root` that matches `selector` into the middle of the view;
+/// `mark` also marks it as the occurrence gone to (`data-at`).
+fn scroll_to(root: &web_sys::Element, selector: &str, mark: bool) {
+    let Some(el) = root.query_selector(selector).ok().flatten() else { return };
+    if mark {
+        let _ = el.set_attribute("data-at", "true");
+    }
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
     opts.set_behavior(web_sys::ScrollBehavior::Smooth);
@@ -365,7 +378,7 @@ fn mention_mark(
         c
     };
     view! {
-        <mark class=class data-entity=e.code.clone() data-kind=kind data-mention=i data-alias=alias title=tip>{inner}</mark>
+        <mark class=class data-entity=e.code.clone() data-kind=kind data-mention=i data-start=m.span.start data-alias=alias title=tip>{inner}</mark>
     }
     .into_any()
 }
