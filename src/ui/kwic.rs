@@ -116,7 +116,8 @@ fn KwicLines() -> impl IntoView {
         })
     });
     let c = corpus.0.clone();
-    let lines = Memo::new(move |_| {
+    // The lines as found; sorted apart, so that a new order does not read the texts again.
+    let found = Memo::new(move |_| {
         if let Some(f) = files {
             f.track();
         }
@@ -126,16 +127,20 @@ fn KwicLines() -> impl IntoView {
                 Subject::Entity(e) => Some(c.concordance(&a.0, Target::Entity(*e))),
                 Subject::Unknown(_) => None,
             });
-            let Some(mut k) = k else { return Concordance::default() };
+            let Some(k) = k else { return Concordance::default() };
             // Over a bundle, the texts not read yet are asked for a batch at a time, in the
             // answer's order: each arrival asks again and fetches the next.
-            if let (Some(f), true) = (files, k.unread > 0) {
-                let unread = a.0.hits.iter().map(|h| h.doc as usize).filter(|&d| c.document(d).is_none());
-                f.request(&c, c.missing_texts(unread.take(BATCH)));
+            if let Some(f) = files {
+                f.request(&c, c.missing_texts(k.unread.iter().take(BATCH).map(|&d| d as usize)));
             }
-            k.sort(&c, order.get());
             k
         })
+    });
+    let c = corpus.0.clone();
+    let lines = Memo::new(move |_| {
+        let mut k = found.get();
+        k.sort(&c, order.get());
+        k
     });
     let limit = RwSignal::new((None::<ViewState>, PAGE));
     let key = move || view.with(|s| ViewState { doc: None, at: None, ..s.clone() });
@@ -181,9 +186,9 @@ fn KwicLines() -> impl IntoView {
                 s.push_str(&format!(" ({copies} in copies that read alike, counted on their line)"));
             }
             s.push('.');
-            if k.unread > 0 {
-                let all = answer.with(|a| a.0.hits.len());
-                s.push_str(&format!(" Reading the texts of {} more of {all} articles…", k.unread));
+            if !k.unread.is_empty() {
+                let n = k.unread.len();
+                s.push_str(&format!(" Reading {n} more article{}…", if n == 1 { "" } else { "s" }));
             }
             s
         })
@@ -223,7 +228,7 @@ fn KwicLines() -> impl IntoView {
     let c = corpus.0.clone();
     view! {
         <section class="sorot-kwic" data-testid="kwic" aria-labelledby="sorot-kwic-title"
-            data-occurrences=move || lines.with(|k| k.occurrences) data-unread=move || lines.with(|k| k.unread)>
+            data-occurrences=move || lines.with(|k| k.occurrences) data-unread=move || lines.with(|k| k.unread.len())>
             <h2 class="sorot-overview__heading" id="sorot-kwic-title">"In context"</h2>
             <div class="sorot-kwic__controls">
                 <label>"Of "
@@ -281,7 +286,7 @@ fn KwicLines() -> impl IntoView {
                     {move || format!("Show {} more lines", more().min(PAGE))}
                 </button>
             </Show>
-            <Show when=move || lines.with(|k| k.unread == 0 && !k.lines.is_empty())>
+            <Show when=move || lines.with(|k| k.unread.is_empty() && !k.lines.is_empty())>
                 <Downloads name="sorot-concordance" label="the concordance" table={
                     let c = c.clone();
                     move || lines.with(|k| concordance_table(&c, k))

@@ -25,7 +25,7 @@
 //!
 //! # What it does not do
 //! It reads the texts of the articles it is given: over a bundle, articles whose text is not
-//! loaded yet are counted in [`Concordance::unread`] and give no line until it is. Context
+//! loaded yet are listed in [`Concordance::unread`] and give no line until it is. Context
 //! stops at a line break (a paragraph of a scraped page) and at [`CONTEXT_WORDS`] words or
 //! [`CONTEXT_BYTES`] bytes, whichever comes first.
 
@@ -80,8 +80,9 @@ pub struct Concordance {
     pub lines: Vec<Line>,
     /// Occurrences in all: lines and their copies.
     pub occurrences: usize,
-    /// Articles whose text is not loaded yet (over a bundle), so not in the lines.
-    pub unread: usize,
+    /// Articles whose text is not loaded yet (over a bundle), so not in the lines, in the
+    /// answer's order: of those that mention the entity, for an entity's concordance.
+    pub unread: Vec<u32>,
 }
 
 /// How lines are ordered. Ties keep the order of the articles, then of the text.
@@ -161,8 +162,14 @@ impl Collection {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for hit in &response.hits {
             let doc = hit.doc as usize;
+            // An entity's concordance reads only the articles that mention it.
+            if let Target::Entity(e) = target {
+                if self.per_doc[doc].binary_search_by_key(&e, |&(x, _)| x).is_err() {
+                    continue;
+                }
+            }
             let Some(d) = self.document(doc) else {
-                k.unread += 1;
+                k.unread.push(hit.doc);
                 continue;
             };
             let spans: Vec<Span> = match target {
