@@ -3,7 +3,7 @@
 //! Pure modules hold the logic and are tested natively: [`bundled`] (the seed corpus), [`url`]
 //! (the view state in the address), [`render`] (documents as paragraphs, mentions and hits),
 //! [`stepper`] (stepping through an article's mentions), [`facet_lists`] (what the facets list), [`charts`]
-//! (what the overview's charts draw), [`export`] (CSV and JSON of a view's numbers)
+//! (what the overview's charts draw), [`world`] (the world map's places), [`export`] (CSV and JSON of a view's numbers)
 //! and [`timing`]. [`ui`] holds the components, one per file, which only call them.
 
 pub mod bundled;
@@ -17,6 +17,7 @@ pub mod stepper;
 pub mod timing;
 pub mod ui;
 pub mod url;
+pub mod world;
 
 /// The engine's time for each search the explorer made since the last call, in milliseconds,
 /// for `bench/search-bench.js`: `wasmBindings.takeSearchTimes()`.

@@ -15,6 +15,7 @@ pub mod files;
 pub mod history;
 mod kwic;
 mod loader;
+mod map;
 mod overview;
 mod reader;
 mod results;

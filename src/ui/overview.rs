@@ -10,6 +10,7 @@ use super::context::{Corpus, Current, View};
 use super::cooccurrence::CooccurrenceMatrix;
 use super::history::{link_href, on_link_click};
 use super::kwic::Kwic;
+use super::map::WorldMap;
 use super::timeline::Timeline;
 
 /// Rows per kind.
@@ -39,6 +40,7 @@ pub fn Overview() -> impl IntoView {
                 <TopGroup kind=Kind::Country heading="Countries" counts=counts />
                 <TopGroup kind=Kind::Organization heading="Organizations" counts=counts />
             </div>
+            <WorldMap />
             <Timeline />
             <CooccurrenceMatrix />
         </section>

@@ -205,6 +205,38 @@ impl Collection {
     }
 }
 
+/// The forms an entity's mentions take in some articles, as written, most frequent first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Forms {
+    /// Each form with its number of mentions (then A to Z).
+    pub forms: Vec<(String, u32)>,
+    /// Articles mentioning the entity whose text is not loaded yet (over a bundle).
+    pub unread: usize,
+}
+
+impl Collection {
+    /// The forms the mentions of `entity` take in `docs` (positions), spaces squeezed.
+    pub fn surface_forms(&self, docs: &[usize], entity: EntityId) -> Forms {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut unread = 0;
+        for &doc in docs {
+            if self.per_doc[doc].binary_search_by_key(&entity, |&(x, _)| x).is_err() {
+                continue;
+            }
+            let (Some(d), Some(mentions)) = (self.document(doc), self.mentions(doc)) else {
+                unread += 1;
+                continue;
+            };
+            for m in mentions.iter().filter(|m| m.entity == entity) {
+                *counts.entry(squeeze(m.span.slice(&d.text))).or_default() += 1;
+            }
+        }
+        let mut forms: Vec<(String, u32)> = counts.into_iter().collect();
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Forms { forms, unread }
+    }
+}
+
 impl Concordance {
     /// Sorts the lines by `order` (stable: ties keep their order).
     pub fn sort(&mut self, c: &Collection, order: Order) {

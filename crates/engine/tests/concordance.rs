@@ -284,3 +284,23 @@ fn hostile_text_gives_short_lines_and_no_panic() {
         assert!(l.left.len() <= 160 && l.right.len() <= 160);
     }
 }
+
+#[test]
+fn surface_forms_count_the_texts_annotate_finds() {
+    let docs = corpus();
+    let c = Collection::new(docs.clone(), Matcher::bundled());
+    let all: Vec<usize> = (0..c.len()).collect();
+    for code in ["RU", "CN", "US", "cis"] {
+        let Some(e) = c.gazetteer().entity_by_code(code) else { continue };
+        let mut want: BTreeMap<String, u32> = BTreeMap::new();
+        for d in &docs {
+            for a in annotate(d).into_iter().filter(|a| a.code == code) {
+                *want.entry(a.text.split_whitespace().collect::<Vec<_>>().join(" ")).or_default() += 1;
+            }
+        }
+        let got = c.surface_forms(&all, e);
+        assert_eq!(got.forms.iter().cloned().collect::<BTreeMap<_, _>>(), want, "{code}");
+        assert!(got.forms.windows(2).all(|w| w[0].1 >= w[1].1), "most frequent first");
+        assert_eq!(got.unread, 0);
+    }
+}
