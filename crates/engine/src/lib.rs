@@ -19,6 +19,7 @@ pub mod collection;
 pub mod concordance;
 pub mod cooccurrence;
 pub mod corpus;
+pub mod dedup;
 mod fx;
 pub mod gazetteer;
 pub mod matcher;
