@@ -23,6 +23,8 @@ const VIEWS = [
   ['the overview with a timeline and a matrix', '?corpus=dated.jsonl', null],
   ['shares, filtered, with the numbers open', '?corpus=dated.jsonl&scale=share&e=RU&t=2023-W36', '[data-testid=timeline] summary'],
   ['an article in the reader', '?doc=003_267ace863f6cbc36.txt', null],
+  ['the concordance, grouped, with the map', '?kwic=RU&ks=1R&kg=1L&e=RU', null],
+  ['an article opened at an occurrence', '?doc=003_267ace863f6cbc36.txt&at=238&kwic=RU', null],
 ];
 
 for (const scheme of ['light', 'dark']) {
