@@ -65,7 +65,9 @@ fn files_of(c: &Collection) -> HashMap<String, Vec<u8>> {
 
 fn open(files: &HashMap<String, Vec<u8>>) -> Result<Collection, BundleError> {
     let manifest = Manifest::parse(&files[MANIFEST])?;
-    Collection::from_bundle(&manifest, &files[&manifest.meta], Gazetteer::bundled().clone())
+    // A changed manifest may name a metadata file that is not there: as a page would, say so.
+    let meta = fetcher(files)(&manifest.meta)?;
+    Collection::from_bundle(&manifest, &meta, Gazetteer::bundled().clone())
 }
 
 fn fetcher(files: &HashMap<String, Vec<u8>>) -> impl Fn(&str) -> Result<Vec<u8>, BundleError> + '_ {
@@ -188,4 +190,18 @@ proptest! {
             Err(e) => prop_assert!(&e.file == name || name == MANIFEST, "{name}: {e}"),
         }
     }
+}
+
+/// Found by `a_changed_byte_is_an_error_naming_the_file` (file 528, byte 86348 set to 35): a
+/// manifest changed so that it names a metadata file the bundle does not have.
+#[test]
+fn a_manifest_naming_a_missing_metadata_file_is_an_error_naming_that_file() {
+    let memory = Collection::new(corpus().into_iter().take(12).collect(), Matcher::bundled());
+    let mut files = files_of(&memory);
+    let manifest = Manifest::parse(&files[MANIFEST]).unwrap();
+    let text = String::from_utf8(files[MANIFEST].clone()).unwrap();
+    let elsewhere = manifest.meta.replace("meta", "mota");
+    files.insert(MANIFEST.into(), text.replace(&manifest.meta, &elsewhere).into_bytes());
+    let e = open(&files).unwrap_err();
+    assert_eq!(e.file, elsewhere);
 }
