@@ -157,3 +157,30 @@ test("the page's start-up script fetches the manifest and metadata once, and the
   assert.equal(fetched.filter((p) => p.endsWith('/corpus.jsonl')).length, 1, fetched.join(' '));
   await context.close();
 });
+
+test('the results and their mentions download whole, from a bundle as from its JSON Lines file', async () => {
+  const save = async (page, file) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
+    return JSON.parse(readFileSync(await download.path(), 'utf8'));
+  };
+  const fromFile = await openPage(browser, `${server.url}?corpus=corpus.jsonl&q=rusia`);
+  const fromBundle = await openPage(browser, `${server.url}?corpus=b/&q=rusia`);
+  // The bundle reads the results' texts first, when asked.
+  await fromBundle.getByTestId('read-for-download').click();
+  await fromBundle.locator('button[data-download="sorot-results.json"]').waitFor({ timeout: 30000 });
+  const count = Number((await fromFile.getByTestId('result-count').innerText()).match(/\d+/)[0]);
+  assert.ok(count > 20, `${count} results: more than a page`);
+  const [results, mentions] = [await save(fromFile, 'sorot-results.json'), await save(fromFile, 'sorot-mentions.json')];
+  assert.equal(results.length, count, 'every result, not the page shown');
+  assert.deepEqual(results.map((r) => r.rank), results.map((_, i) => i + 1));
+  const shownIds = await fromFile.$$eval('[data-testid=doc-item]', (as) => as.map((a) => a.dataset.doc));
+  assert.deepEqual(results.slice(0, shownIds.length).map((r) => r.doc), shownIds);
+  assert.ok(mentions.length > results.length);
+  for (const m of mentions) assert.ok(m.sentence.includes(m.text), `${m.text} in ${m.sentence}`);
+  assert.ok(mentions.every((m) => results.some((r) => r.doc === m.doc)));
+  assert.deepEqual(await save(fromBundle, 'sorot-results.json'), results);
+  assert.deepEqual(await save(fromBundle, 'sorot-mentions.json'), mentions);
+  assert.deepEqual(fromBundle.problems, []);
+  await fromFile.context().close();
+  await fromBundle.context().close();
+});

@@ -9,8 +9,8 @@
 //! assert_eq!(t.to_json(), r#"[{"entity":"=HYPERLINK(1)","docs":3}]"#);
 //! ```
 
-use sorot_engine::collection::Collection;
-use sorot_engine::concordance::Concordance;
+use sorot_engine::collection::{Collection, Response};
+use sorot_engine::concordance::{sentence, Concordance};
 use sorot_engine::cooccurrence::{expected, Cooccurrence};
 use sorot_engine::gazetteer::{EntityId, Gazetteer};
 use sorot_engine::timeline::Timeline;
@@ -194,9 +194,91 @@ pub fn concordance_table(c: &Collection, k: &Concordance) -> Table {
     Table { header: header.map(String::from).to_vec(), rows }
 }
 
+/// The result list as a table, in its order: `None` while a text it needs (for a title) is
+/// not loaded.
+pub fn results_table(c: &Collection, r: &Response) -> Option<Table> {
+    let header = ["rank", "doc", "title", "outlet", "date", "url", "score", "entities"];
+    let g = c.gazetteer();
+    let mut rows = Vec::with_capacity(r.hits.len());
+    for (i, h) in r.hits.iter().enumerate() {
+        let doc = h.doc as usize;
+        let d = c.document(doc)?;
+        let entities: Vec<String> =
+            c.doc_entities(doc).iter().map(|&(e, n)| format!("{}:{n}", g.entity(e).code)).collect();
+        rows.push(vec![
+            Cell::Num((i + 1) as f64),
+            Cell::text(&d.id),
+            Cell::text(d.display_title()),
+            d.outlet.as_deref().map_or(Cell::Empty, Cell::text),
+            d.date.as_deref().map_or(Cell::Empty, Cell::text),
+            d.url.as_deref().map_or(Cell::Empty, Cell::text),
+            Cell::Num(f64::from(h.score)),
+            Cell::text(entities.join(" ")),
+        ]);
+    }
+    Some(Table { header: header.map(String::from).to_vec(), rows })
+}
+
+/// Every mention in the results, as `sorot annotate` reports them, with the sentence around
+/// each: `None` while a text it needs is not loaded.
+pub fn mentions_table(c: &Collection, r: &Response) -> Option<Table> {
+    let header = ["doc", "entity", "kind", "text", "alias", "corrected", "start", "end", "sentence"];
+    let g = c.gazetteer();
+    let mut rows = Vec::new();
+    for h in &r.hits {
+        let doc = h.doc as usize;
+        let (d, mentions) = (c.document(doc)?, c.mentions(doc)?);
+        for m in mentions {
+            let e = g.entity(m.entity);
+            rows.push(vec![
+                Cell::text(&d.id),
+                Cell::text(&e.code),
+                Cell::text(e.kind.as_str()),
+                Cell::text(m.span.slice(&d.text)),
+                Cell::text(m.explanation(g)),
+                Cell::text(if m.corrected { "true" } else { "false" }),
+                Cell::Num(f64::from(m.span.start)),
+                Cell::Num(f64::from(m.span.end)),
+                Cell::text(sentence(&d.text, m.span).slice(&d.text)),
+            ]);
+        }
+    }
+    Some(Table { header: header.map(String::from).to_vec(), rows })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_mentions_export_is_what_annotate_reports_with_its_sentence() {
+        use sorot_engine::collection::Request;
+        use sorot_engine::matcher::Matcher;
+        let docs = crate::bundled::documents();
+        let c = Collection::new(docs.clone(), Matcher::bundled());
+        let r = c.search(&Request::default());
+        let t = mentions_table(&c, &r).unwrap();
+        let want: Vec<(String, String, String, u32)> = r
+            .hits
+            .iter()
+            .flat_map(|h| sorot_engine::annotate(&docs[h.doc as usize]))
+            .map(|a| (a.doc.to_string(), a.code.to_string(), a.text.to_string(), a.start))
+            .collect();
+        let text = |c: &Cell| if let Cell::Text(s) = c { s.clone() } else { panic!("{c:?}") };
+        let got: Vec<(String, String, String, u32)> = t
+            .rows
+            .iter()
+            .map(|row| (text(&row[0]), text(&row[1]), text(&row[3]), if let Cell::Num(n) = row[6] { n as u32 } else { 0 }))
+            .collect();
+        assert_eq!(got, want);
+        for row in &t.rows {
+            let (surface, sentence) = (text(&row[3]), text(&row[8]));
+            assert!(sentence.contains(&surface) && !sentence.contains('\n'), "{surface:?} in {sentence:?}");
+        }
+        let results = results_table(&c, &r).unwrap();
+        assert_eq!(results.rows.len(), docs.len());
+        assert_eq!(results.header[..3], ["rank", "doc", "title"]);
+    }
 
     #[test]
     fn csv_quotes_what_needs_quoting_and_guards_formulas_but_not_numbers() {

@@ -6,11 +6,12 @@ use wasm_bindgen::JsCast;
 
 use crate::export::Table;
 
-/// "CSV" and "JSON" buttons that save `table()` as `<name>.csv` and `<name>.json`.
+/// "CSV" and "JSON" buttons that save `table()` as `<name>.csv` and `<name>.json`, after `lead`.
 #[component]
 pub fn Downloads(
     name: &'static str,
     label: &'static str,
+    #[prop(default = "Download the numbers:")] lead: &'static str,
     table: impl Fn() -> Table + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let csv = {
@@ -20,7 +21,7 @@ pub fn Downloads(
     let json = move |_| save(&format!("{name}.json"), "application/json", &table().to_json());
     view! {
         <p class="sorot-downloads" role="group" aria-label=format!("Download {label}")>
-            <span>"Download the numbers:"</span>
+            <span>{lead}</span>
             <button type="button" class="sorot-downloads__button" data-download=format!("{name}.csv") on:click=csv>"CSV"</button>
             <button type="button" class="sorot-downloads__button" data-download=format!("{name}.json") on:click=json>"JSON"</button>
         </p>

@@ -18,6 +18,7 @@ mod loader;
 mod map;
 mod overview;
 mod reader;
+mod result_exports;
 mod results;
 mod search_box;
 mod timeline;

@@ -13,6 +13,7 @@ use sorot_engine::corpus::Document;
 use super::context::{Answer, Corpus, Current, View};
 use super::files::Files;
 use super::history::{go, href, on_link_click, Entry};
+use super::result_exports::ResultExports;
 use crate::render::snippet_pieces;
 use crate::url::{Sort, ViewState};
 
@@ -120,6 +121,7 @@ pub fn Results() -> impl IntoView {
                     {move || format!("Show {} more", (count() - limit()).min(PAGE))}
                 </button>
             </Show>
+            <ResultExports />
         </section>
     }
 }

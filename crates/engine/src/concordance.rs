@@ -396,6 +396,89 @@ fn newest(c: &Collection, a: &Line, b: &Line) -> Ordering {
     da.is_none().cmp(&db.is_none()).then_with(|| db.cmp(&da))
 }
 
+/// Bytes either side of a span that [`sentence`] looks through for the sentence's ends.
+pub const SENTENCE_BYTES: usize = 400;
+
+/// The sentence around `span` in `text`: from after the last line break or sentence end (`.`,
+/// `!` or `?`, closing quotes or brackets after it, then white space) before it, to the next
+/// one after it, ends included; trimmed; at most [`SENTENCE_BYTES`] either side. A full stop of
+/// an abbreviation ("Dr. Ahmad") is read as an end: that is the rule's known limit.
+pub fn sentence(text: &str, span: Span) -> Span {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let from = floor_boundary(text, start.saturating_sub(SENTENCE_BYTES));
+    let to = ceil_boundary(text, (end + SENTENCE_BYTES).min(text.len()));
+    // Where each sentence end before the span leaves off: the start is after the last.
+    let before = &text[from..start];
+    let mut s = from;
+    for (i, ch) in before.char_indices() {
+        if ch == '\n' {
+            s = from + i + 1;
+        } else if matches!(ch, '.' | '!' | '?') {
+            let rest = &before[i + 1..];
+            let closing = rest.len() - rest.trim_start_matches(['"', '\'', '”', '’', ')', ']']).len();
+            if rest[closing..].starts_with(char::is_whitespace) {
+                s = from + i + 1 + closing;
+            }
+        }
+    }
+    let after = &text[end..to];
+    let mut e = to;
+    for (i, ch) in after.char_indices() {
+        if ch == '\n' {
+            e = end + i;
+            break;
+        }
+        if matches!(ch, '.' | '!' | '?') {
+            let rest = &after[i + 1..];
+            let closing = rest.len() - rest.trim_start_matches(['"', '\'', '”', '’', ')', ']']).len();
+            if rest.is_empty() || rest[closing..].is_empty() || rest[closing..].starts_with(char::is_whitespace) {
+                e = end + i + 1 + closing;
+                break;
+            }
+        }
+    }
+    let lead = text[s..start].len() - text[s..start].trim_start().len();
+    let trail = text[end..e].len() - text[end..e].trim_end().len();
+    Span::new(s + lead, e - trail)
+}
+
+/// The sentences of `text`, in order, by the rule of [`sentence`] (a line break or a sentence
+/// end followed by white space), trimmed; blank stretches give none.
+pub fn sentences(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        if from >= text.len() {
+            return None;
+        }
+        let rest = &text[from..];
+        let mut end = rest.len();
+        let mut next = rest.len();
+        for (i, ch) in rest.char_indices() {
+            if ch == '\n' {
+                (end, next) = (i, i + 1);
+                break;
+            }
+            if matches!(ch, '.' | '!' | '?') {
+                let after = &rest[i + 1..];
+                let closing = after.len() - after.trim_start_matches(['"', '\'', '”', '’', ')', ']']).len();
+                let tail = &after[closing..];
+                if tail.is_empty() || tail.starts_with(char::is_whitespace) {
+                    (end, next) = (i + 1 + closing, i + 1 + closing);
+                    break;
+                }
+            }
+        }
+        let (s, e) = (from, from + end);
+        from += next;
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            return Some(Span::new(s + lead, s + lead + trimmed.len()));
+        }
+    })
+}
+
 /// The stems of a keyword's words, compounds written as one word taken apart as search takes
 /// them (`data/compounds.tsv`).
 pub fn stems(keyword: &str) -> String {
@@ -440,6 +523,38 @@ mod tests {
         let at = t.find("KATA").unwrap();
         let (l, r) = context(&t, Span::new(at, at + 4));
         assert_eq!((l.slice(&t), r.slice(&t)), ("x ", " y"));
+    }
+
+    #[test]
+    fn a_sentence_runs_from_the_last_end_before_to_the_next_after() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("Satu. Presiden Rusia datang. Tiga.", "Rusia", "Presiden Rusia datang."),
+            ("Judul Rusia\nBadan.", "Rusia", "Judul Rusia"),
+            ("Ia berkata, \"Rusia menolak.\" Lalu pergi.", "Rusia", "Ia berkata, \"Rusia menolak.\""),
+            ("Versi 2.0 Rusia rilis", "Rusia", "Versi 2.0 Rusia rilis"),
+            ("Apa kabar Rusia? Baik!", "Rusia", "Apa kabar Rusia?"),
+        ];
+        for &(t, kw, want) in cases {
+            let at = t.find(kw).unwrap();
+            assert_eq!(sentence(t, Span::new(at, at + kw.len())).slice(t), want, "{t:?}");
+        }
+        let long = format!("{} Rusia {}", "é".repeat(300), "ü".repeat(300));
+        let at = long.find("Rusia").unwrap();
+        let s = sentence(&long, Span::new(at, at + 5));
+        // At most the limit either side, and a character more where the limit cuts one.
+        assert!(s.len() <= 2 * (SENTENCE_BYTES + 3) + 5 && s.slice(&long).contains("Rusia"), "{}", s.len());
+    }
+
+    #[test]
+    fn sentences_split_as_sentence_reads_them() {
+        let t = "Judul berita\n\nSatu. Presiden Rusia datang! \"Tiga?\" Versi 2.0 rilis.\nAkhir";
+        let got: Vec<&str> = sentences(t).map(|s| s.slice(t)).collect();
+        assert_eq!(got, ["Judul berita", "Satu.", "Presiden Rusia datang!", "\"Tiga?\"", "Versi 2.0 rilis.", "Akhir"]);
+        for s in sentences(t) {
+            let mid = Span::new(s.start as usize, s.start as usize + 1);
+            assert_eq!(sentence(t, mid), s, "{:?}", s.slice(t));
+        }
+        assert_eq!(sentences("").count() + sentences(" \n\n ").count(), 0);
     }
 
     #[test]

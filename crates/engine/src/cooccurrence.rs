@@ -6,11 +6,27 @@
 use crate::collection::Collection;
 use crate::gazetteer::EntityId;
 
-/// Co-occurrence of a few entities over a set of articles.
+/// What is counted as "together": the same article, or the same sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// Mentioned in the same article.
+    #[default]
+    Article,
+    /// Mentioned in the same sentence ([`crate::concordance::sentences`]).
+    Sentence,
+}
+
+/// Co-occurrence of a few entities over a set of articles, or over their sentences: every
+/// count below is of [`Cooccurrence::unit`]s.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cooccurrence {
-    /// Articles counted.
+    /// What is counted.
+    pub unit: Unit,
+    /// Units counted: the articles, or every sentence of the articles read.
     pub articles: u32,
+    /// Articles whose text is not loaded yet (over a bundle), so whose sentences are not
+    /// counted; none by article.
+    pub unread: Vec<u32>,
     /// The entities, in the order asked for.
     pub entities: Vec<EntityId>,
     /// Articles mentioning each entity.
@@ -38,36 +54,76 @@ pub struct Pair {
 impl Collection {
     /// Co-occurrence of `entities` over the articles `docs` (positions, each once).
     pub fn cooccurrence(&self, docs: &[usize], entities: &[EntityId]) -> Cooccurrence {
+        self.cooccurrence_by(docs, entities, Unit::Article)
+    }
+
+    /// Co-occurrence of `entities` over the articles `docs`, or over their sentences.
+    pub fn cooccurrence_by(&self, docs: &[usize], entities: &[EntityId], unit: Unit) -> Cooccurrence {
         let k = entities.len();
-        let mut single = vec![0u32; k];
-        let mut joint = vec![0u32; k * k];
+        let mut counts = Counts { single: vec![0; k], joint: vec![0; k * k], units: 0 };
+        let mut unread = Vec::new();
         let mut present = Vec::with_capacity(k);
         for &d in docs {
-            let mentioned = &self.per_doc[d];
-            present.clear();
-            present.extend((0..k).filter(|&i| mentioned.binary_search_by_key(&entities[i], |x| x.0).is_ok()));
-            for (x, &i) in present.iter().enumerate() {
-                single[i] += 1;
-                for &j in &present[x + 1..] {
-                    joint[i * k + j] += 1;
+            match unit {
+                Unit::Article => {
+                    let mentioned = &self.per_doc[d];
+                    present.clear();
+                    present.extend((0..k).filter(|&i| mentioned.binary_search_by_key(&entities[i], |x| x.0).is_ok()));
+                    counts.add(&present);
+                }
+                Unit::Sentence => {
+                    let (Some(doc), Some(mentions)) = (self.document(d), self.mentions(d)) else {
+                        unread.push(d as u32);
+                        continue;
+                    };
+                    let mut m = mentions.iter().peekable();
+                    for s in crate::concordance::sentences(&doc.text) {
+                        present.clear();
+                        // Mentions are in text order; one that straddles a sentence end counts in the first.
+                        while let Some(x) = m.next_if(|x| x.span.start < s.end) {
+                            if let Some(i) = entities.iter().position(|&e| e == x.entity) {
+                                if !present.contains(&i) {
+                                    present.push(i);
+                                }
+                            }
+                        }
+                        present.sort_unstable();
+                        counts.add(&present);
+                    }
                 }
             }
         }
-        let n = docs.len() as u32;
+        let n = counts.units;
         let mut pairs = Vec::with_capacity(k * k.saturating_sub(1) / 2);
         for a in 0..k {
             for b in a + 1..k {
-                let both = joint[a * k + b];
-                pairs.push(Pair {
-                    a,
-                    b,
-                    docs: both,
-                    llr: llr(both, single[a], single[b], n),
-                    pmi: pmi(both, single[a], single[b], n),
-                });
+                let both = counts.joint[a * k + b];
+                let (ca, cb) = (counts.single[a], counts.single[b]);
+                pairs.push(Pair { a, b, docs: both, llr: llr(both, ca, cb, n), pmi: pmi(both, ca, cb, n) });
             }
         }
-        Cooccurrence { articles: n, entities: entities.to_vec(), docs: single, pairs }
+        Cooccurrence { unit, articles: n, unread, entities: entities.to_vec(), docs: counts.single, pairs }
+    }
+}
+
+/// Units with each entity and with each pair (`joint[a * k + b]`, `a < b`).
+struct Counts {
+    single: Vec<u32>,
+    joint: Vec<u32>,
+    units: u32,
+}
+
+impl Counts {
+    /// One unit mentioning the entities `present` (indices, increasing).
+    fn add(&mut self, present: &[usize]) {
+        let k = self.single.len();
+        self.units += 1;
+        for (x, &i) in present.iter().enumerate() {
+            self.single[i] += 1;
+            for &j in &present[x + 1..] {
+                self.joint[i * k + j] += 1;
+            }
+        }
     }
 }
 

@@ -80,3 +80,47 @@ fn the_scores_of_independent_and_degenerate_tables() {
         assert!(s.is_finite() && s.abs() < 1e-9, "{both} {a} {b} {n}: {s}");
     }
 }
+
+#[test]
+fn by_sentence_pairs_count_the_sentences_annotate_finds_both_in() {
+    use sorot_engine::concordance::sentences;
+    use sorot_engine::cooccurrence::Unit;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let docs: Vec<Document> = names
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .enumerate()
+        .map(|(i, p)| Document::new(format!("s{i}"), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let c = Collection::new(docs.clone(), Matcher::bundled());
+    let all: Vec<usize> = (0..c.len()).collect();
+    let top: Vec<_> = c.entity_counts(&all).iter().take(8).map(|e| e.entity).collect();
+    let co = c.cooccurrence_by(&all, &top, Unit::Sentence);
+    // Independently: each sentence's set of codes, from where `annotate` puts each mention.
+    let mut units: Vec<BTreeSet<String>> = Vec::new();
+    for d in &docs {
+        let found = annotate(d);
+        for s in sentences(&d.text) {
+            units.push(found.iter().filter(|a| a.start >= s.start && a.start < s.end).map(|a| a.code.to_string()).collect());
+        }
+    }
+    assert_eq!(co.articles as usize, units.len());
+    assert!(co.unread.is_empty());
+    let code = |i: usize| c.gazetteer().entity(top[i]).code.clone();
+    for (i, &n) in co.docs.iter().enumerate() {
+        assert_eq!(n as usize, units.iter().filter(|s| s.contains(&code(i))).count(), "{}", code(i));
+    }
+    let mut together = 0;
+    for p in &co.pairs {
+        let both = units.iter().filter(|s| s.contains(&code(p.a)) && s.contains(&code(p.b))).count();
+        assert_eq!(p.docs as usize, both, "{} {}", code(p.a), code(p.b));
+        together += both;
+    }
+    assert!(together > 0, "some pair shares a sentence");
+    // A pair in one sentence is a pair in one article; not the other way round.
+    let by_article = c.cooccurrence(&all, &top);
+    assert!(co.pairs.iter().zip(&by_article.pairs).all(|(s, a)| s.docs == 0 || a.docs > 0));
+    assert!(co.pairs.iter().zip(&by_article.pairs).any(|(s, a)| s.docs == 0 && a.docs > 0));
+}
