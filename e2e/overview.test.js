@@ -176,10 +176,29 @@ test('the timeline and the matrix download their numbers, whole, as CSV and JSON
   const pairs = JSON.parse(await save('sorot-cooccurrence.json'));
   const cells = await page.$$eval('[data-testid=cooccurrence] a[data-a]', (as) => as.map((a) => [a.dataset.a, a.dataset.b, Number(a.dataset.docs), Number(a.dataset.llr)]));
   const key = (x) => x.join(' ');
-  assert.deepEqual(pairs.map((p) => [p.a, p.b, p.articles_both, Number(p.llr.toFixed(2))]).sort((x, y) => key(x).localeCompare(key(y))),
+  assert.deepEqual(pairs.map((p) => [p.a, p.b, p.units_both, Number(p.llr.toFixed(2))]).sort((x, y) => key(x).localeCompare(key(y))),
     cells.sort((x, y) => key(x).localeCompare(key(y))));
   const matrix = await save('sorot-cooccurrence.csv');
   assert.equal(matrix.trimEnd().split('\r\n').length, cells.length + 1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the matrix counts by sentence when switched, fewer pairs than by article, and the switch is in the URL', async () => {
+  const page = await openPage(browser, server.url);
+  const cells = () => page.$$eval('[data-testid=cooccurrence] a[data-a]', (as) => Object.fromEntries(as.map((a) => [`${a.dataset.a} ${a.dataset.b}`, Number(a.dataset.docs)])));
+  const byArticle = await cells();
+  await page.locator('[data-testid=cooccurrence] a[data-unit=sentence]').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('co') === 'sentence');
+  await page.waitForFunction(() => /Sentences mentioning both, of the \d+ sentences/.test(document.querySelector('[data-testid=cooccurrence]').textContent));
+  const bySentence = await cells();
+  const units = Number(await page.getByTestId('cooccurrence').getAttribute('data-matches'));
+  assert.ok(units > 5 * 10, `${units} sentences in the five seeds`);
+  for (const [pair, n] of Object.entries(bySentence)) {
+    if (pair in byArticle) assert.ok(n === 0 || byArticle[pair] > 0, `${pair}: in one sentence means in one article`);
+  }
+  assert.ok(Object.values(bySentence).some((n) => n > 0), 'some pair shares a sentence');
+  assert.equal(await page.locator('[data-testid=cooccurrence] a[data-unit=sentence]').getAttribute('aria-current'), 'true');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -145,13 +145,18 @@ pub fn timeline_table(t: &Timeline, g: &Gazetteer) -> Table {
 
 /// The co-occurrence matrix as a table: a row per pair.
 pub fn cooccurrence_table(m: &Cooccurrence, g: &Gazetteer) -> Table {
-    let header = ["a", "b", "articles_a", "articles_b", "articles_both", "articles", "expected", "llr", "pmi"];
+    let header = ["unit", "a", "b", "units_a", "units_b", "units_both", "units", "expected", "llr", "pmi"];
+    let unit = match m.unit {
+        sorot_engine::cooccurrence::Unit::Article => "article",
+        sorot_engine::cooccurrence::Unit::Sentence => "sentence",
+    };
     let rows = m
         .pairs
         .iter()
         .map(|p| {
             let (a, b) = (m.docs[p.a], m.docs[p.b]);
             vec![
+                Cell::text(unit),
                 Cell::text(code(g, Some(m.entities[p.a]))),
                 Cell::text(code(g, Some(m.entities[p.b]))),
                 Cell::Num(f64::from(a)),
@@ -268,7 +273,9 @@ mod tests {
         let got: Vec<(String, String, String, u32)> = t
             .rows
             .iter()
-            .map(|row| (text(&row[0]), text(&row[1]), text(&row[3]), if let Cell::Num(n) = row[6] { n as u32 } else { 0 }))
+            .map(|row| {
+                (text(&row[0]), text(&row[1]), text(&row[3]), if let Cell::Num(n) = row[6] { n as u32 } else { 0 })
+            })
             .collect();
         assert_eq!(got, want);
         for row in &t.rows {

@@ -12,6 +12,7 @@
 //! | `o` | only this outlet |
 //! | `t` | only this period: `2019`, `2019-09`, an ISO week `2019-W37` or a day `2019-09-14` |
 //! | `scale` | `share`: the timeline shows each period's share of all articles, not counts |
+//! | `co` | `sentence`: the co-occurrence matrix counts sentences mentioning both, not articles |
 //! | `sort` | `newest` or `oldest` (relevance when absent) |
 //! | `doc` | the open document's id |
 //! | `at` | the byte offset, in the open document, of the occurrence to show (a concordance line's) |
@@ -39,6 +40,8 @@ pub struct ViewState {
     pub period: Option<String>,
     /// The timeline shows shares of each period's articles rather than counts (`scale=share`).
     pub share: bool,
+    /// The co-occurrence matrix counts sentences rather than articles (`co=sentence`).
+    pub by_sentence: bool,
     /// Result order (`sort`).
     pub sort: Sort,
     /// The open document's id (`doc`).
@@ -107,6 +110,7 @@ impl ViewState {
                 "o" if !v.is_empty() => s.outlet = Some(v),
                 "t" if !v.is_empty() => s.period = Some(v),
                 "scale" => s.share = v == "share",
+                "co" => s.by_sentence = v == "sentence",
                 "sort" => s.sort = Sort::from_name(&v),
                 "corpus" if !v.is_empty() => s.corpus = Some(v),
                 "embed" => s.embed = v == "1",
@@ -138,6 +142,9 @@ impl ViewState {
         }
         if self.share {
             parts.push("scale=share".into());
+        }
+        if self.by_sentence {
+            parts.push("co=sentence".into());
         }
         if self.sort != Sort::default() {
             parts.push(format!("sort={}", self.sort.name()));
@@ -264,6 +271,7 @@ mod tests {
                 outlet: Some("tempo.co".into()),
                 period: Some("2019-W37".into()),
                 share: true,
+                by_sentence: true,
                 sort: Sort::Newest,
                 doc: None,
                 at: None,

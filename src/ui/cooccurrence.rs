@@ -3,11 +3,12 @@
 //! often than chance (Dunning's log-likelihood ratio). A cell is a link to the articles with both.
 
 use leptos::prelude::*;
-use sorot_engine::cooccurrence::Cooccurrence;
+use sorot_engine::cooccurrence::{Cooccurrence, Unit};
 use sorot_engine::gazetteer::EntityId;
 
 use super::context::{Corpus, Current, View};
 use super::download::Downloads;
+use super::files::Files;
 use super::history::{link_href, on_link_click};
 use crate::charts::{association, Association};
 use crate::export::cooccurrence_table;
@@ -16,6 +17,8 @@ use crate::url::ViewState;
 
 /// Entities in the matrix.
 const TOP: usize = 8;
+/// Texts asked for at a time, over a bundle, to count by sentence.
+const BATCH: usize = 64;
 
 /// The co-occurrence of the current matches' entities.
 #[component]
@@ -23,14 +26,46 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let view = expect_context::<View>();
     let Current { settled: answer, selected, .. } = expect_context::<Current>();
+    let files = use_context::<Files>();
+    let by_sentence = Memo::new(move |_| view.with(|s| s.by_sentence));
     let c = corpus.0.clone();
     let matrix = Memo::new(move |_| {
+        let unit = if by_sentence.get() { Unit::Sentence } else { Unit::Article };
+        if let (Some(f), Unit::Sentence) = (files, unit) {
+            f.track();
+        }
         answer.with(|a| {
             let entities = selected.with(|sel| chart_entities(&c.facets(&a.0).entities, sel, TOP, true));
             let docs: Vec<usize> = a.0.hits.iter().map(|h| h.doc as usize).collect();
-            c.cooccurrence(&docs, &entities)
+            let m = c.cooccurrence_by(&docs, &entities, unit);
+            // Over a bundle, sentences need the texts: a batch at a time, each arrival asking for the next.
+            if let Some(f) = files {
+                f.request(&c, c.missing_texts(m.unread.iter().take(BATCH).map(|&d| d as usize)));
+            }
+            m
         })
     });
+    let unit_link = move |on: bool, label: &'static str| {
+        let target = move |s: &ViewState| ViewState { by_sentence: on, ..s.clone() };
+        view! {
+            <a class="sorot-switch__option" href=link_href(view, target) on:click=on_link_click(view, target)
+                aria-current=move || (by_sentence.get() == on).then_some("true")
+                data-unit=if on { "sentence" } else { "article" }>{label}</a>
+        }
+    };
+    let lead = move || {
+        matrix.with(|m| {
+            let mut s = match m.unit {
+                Unit::Article => "Articles mentioning both, of the matching articles.".to_string(),
+                Unit::Sentence => format!("Sentences mentioning both, of the {} sentences of the matching articles.", m.articles),
+            };
+            s.push_str(" ▲ together more often than chance would have it, ▼ less (log-likelihood, p < 0.05); the deeper the colour, the stronger. A cell lists the articles with both.");
+            if !m.unread.is_empty() {
+                s.push_str(&format!(" Reading {} more articles…", m.unread.len()));
+            }
+            s
+        })
+    };
     let c = corpus.0.clone();
     let table = move || {
         matrix.with(|m| {
@@ -44,9 +79,11 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
         <section class="sorot-cooc" data-testid="cooccurrence" aria-labelledby="sorot-cooc-title"
             data-matches=move || matrix.with(|m| m.articles)>
             <h2 class="sorot-overview__heading" id="sorot-cooc-title">"With whom"</h2>
-            <p class="sorot-overview__lead">
-                "Articles mentioning both, of the matching articles. ▲ together more often than chance would have it, ▼ less (log-likelihood, p < 0.05); the deeper the colour, the stronger. A cell lists the articles with both."
-            </p>
+            <p class="sorot-overview__lead">{lead}</p>
+            <nav class="sorot-switch" aria-label="Count together in">
+                {unit_link(false, "Same article")}
+                {unit_link(true, "Same sentence")}
+            </nav>
             <Show when=move || matrix.with(|m| m.entities.len() >= 2)
                 fallback=|| view! { <p class="sorot-overview__none">"Fewer than two entities are mentioned."</p> }>
                 <div class="sorot-timeline__scroll">{table.clone()}</div>

@@ -103,7 +103,9 @@ fn by_sentence_pairs_count_the_sentences_annotate_finds_both_in() {
     for d in &docs {
         let found = annotate(d);
         for s in sentences(&d.text) {
-            units.push(found.iter().filter(|a| a.start >= s.start && a.start < s.end).map(|a| a.code.to_string()).collect());
+            units.push(
+                found.iter().filter(|a| a.start >= s.start && a.start < s.end).map(|a| a.code.to_string()).collect(),
+            );
         }
     }
     assert_eq!(co.articles as usize, units.len());
