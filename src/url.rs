@@ -12,6 +12,7 @@
 //! | `o` | only this outlet |
 //! | `t` | only this period: `2019`, `2019-09`, an ISO week `2019-W37` or a day `2019-09-14` |
 //! | `scale` | `share`: the timeline shows each period's share of all articles, not counts |
+//! | `u` | `1`: one article per story — near-duplicate copies (wire copy republished) count once everywhere |
 //! | `co` | `sentence`: the co-occurrence matrix counts sentences mentioning both, not articles |
 //! | `sort` | `newest` or `oldest` (relevance when absent) |
 //! | `doc` | the open document's id |
@@ -40,6 +41,8 @@ pub struct ViewState {
     pub period: Option<String>,
     /// The timeline shows shares of each period's articles rather than counts (`scale=share`).
     pub share: bool,
+    /// One article per story (`u=1`).
+    pub unique: bool,
     /// The co-occurrence matrix counts sentences rather than articles (`co=sentence`).
     pub by_sentence: bool,
     /// Result order (`sort`).
@@ -111,6 +114,7 @@ impl ViewState {
                 "t" if !v.is_empty() => s.period = Some(v),
                 "scale" => s.share = v == "share",
                 "co" => s.by_sentence = v == "sentence",
+                "u" => s.unique = v == "1",
                 "sort" => s.sort = Sort::from_name(&v),
                 "corpus" if !v.is_empty() => s.corpus = Some(v),
                 "embed" => s.embed = v == "1",
@@ -142,6 +146,9 @@ impl ViewState {
         }
         if self.share {
             parts.push("scale=share".into());
+        }
+        if self.unique {
+            parts.push("u=1".into());
         }
         if self.by_sentence {
             parts.push("co=sentence".into());
@@ -272,6 +279,7 @@ mod tests {
                 period: Some("2019-W37".into()),
                 share: true,
                 by_sentence: true,
+                unique: true,
                 sort: Sort::Newest,
                 doc: None,
                 at: None,

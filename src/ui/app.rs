@@ -121,12 +121,13 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
         })
     };
     // Only what the search depends on, so that opening a document does not search again.
-    let request = Memo::new(move |_| view.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort)));
+    let request =
+        Memo::new(move |_| view.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort, s.unique)));
     let answer = {
         let corpus = corpus.clone();
         let perf = window().performance();
         Memo::new(move |prev: Option<&Answer>| {
-            let (q, any, outlet, period, sort) = request.get();
+            let (q, any, outlet, period, sort, unique) = request.get();
             let entities = selected.get();
             let t = perf.as_ref().map(|p| p.now());
             let response = corpus.0.search(&Request {
@@ -136,6 +137,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
                 outlet: outlet.as_deref(),
                 period: period.as_deref(),
                 sort,
+                unique,
             });
             if let (Some(p), Some(t)) = (&perf, t) {
                 crate::timing::record_search(p.now() - t);

@@ -12,7 +12,7 @@ use sorot_engine::corpus::Document;
 
 use super::context::{Answer, Corpus, Current, View};
 use super::files::Files;
-use super::history::{go, href, on_link_click, Entry};
+use super::history::{go, href, link_href, on_link_click, Entry};
 use super::result_exports::ResultExports;
 use crate::render::snippet_pieces;
 use crate::url::{Sort, ViewState};
@@ -28,7 +28,7 @@ const CHIPS: usize = 5;
 pub(crate) const EAGER: usize = 8;
 
 /// What a search asks: a new one starts again from the first page of results.
-type Asked = (String, Vec<String>, bool, Option<String>, Option<String>, Sort);
+type Asked = (String, Vec<String>, bool, Option<String>, Option<String>, Sort, bool);
 
 /// How many results are shown: more than a page only for the search "Show more" was clicked
 /// on, so that a new search starts again from the first page without an effect resetting it.
@@ -71,7 +71,7 @@ pub fn Results() -> impl IntoView {
     let doc = Memo::new(move |_| view.with(|s| s.doc.clone()));
     let open_doc = Selector::new(move || doc.get());
     let asked = Memo::new(move |_| {
-        view.with(|s| (s.q.clone(), s.entities.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort))
+        view.with(|s| (s.q.clone(), s.entities.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort, s.unique))
     });
     let limit = move || asked.with(|a| shown.with(|s| s.limit(a)));
     let count = move || answer.with(|a| a.0.hits.len());
@@ -88,15 +88,27 @@ pub fn Results() -> impl IntoView {
         go(view, next, Entry::Push);
     };
     let sort_value = Memo::new(move |_| view.with(|s| s.sort.name()));
+    let unique = Memo::new(move |_| view.with(|s| s.unique));
+    let per_story = |s: &ViewState| ViewState { unique: !s.unique, ..s.clone() };
     view! {
         <section class="sorot-results" aria-label="Articles">
             <div class="sorot-results__bar">
                 <p class="sorot-results__count" data-testid="result-count" aria-live="polite">
                     {move || {
                         let n = count();
-                        if n == total_docs { format!("{n} articles") } else { format!("{n} of {total_docs} articles") }
+                        let articles = answer.with(|a| a.0.articles);
+                        match (answer.with(|a| a.0.unique), n == total_docs) {
+                            (true, _) => format!("{n} stories ({articles} of {total_docs} articles)"),
+                            (false, true) => format!("{n} articles"),
+                            (false, false) => format!("{n} of {total_docs} articles"),
+                        }
                     }}
                 </p>
+                <a class="sorot-results__unique" data-testid="unique" href=link_href(view, per_story) on:click=on_link_click(view, per_story)
+                    aria-current=move || unique.get().then_some("true")
+                    title="Count near-duplicate copies of a story (wire copy republished by several outlets) once, in every view">
+                    {move || if unique.get() { "One per story ✓" } else { "One per story" }}
+                </a>
                 <label class="sorot-results__sort">
                     <span class="sorot-visually-hidden">"Order"</span>
                     <select data-testid="sort" prop:value=sort_value on:change=on_sort>

@@ -26,6 +26,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::bundle::{self, Bundle, BundleError, Manifest, Need};
 use crate::corpus::Document;
+use crate::dedup;
 use crate::gazetteer::{EntityId, Gazetteer, Kind};
 use crate::matcher::{Matcher, Mention};
 use crate::period::{self, Date};
@@ -94,6 +95,9 @@ pub struct Request<'a> {
     pub period: Option<&'a str>,
     /// Order of the hits.
     pub sort: Sort,
+    /// One article per story: of near-duplicate copies ([`crate::dedup`]), only the first
+    /// that passes the filters, in the order of the hits.
+    pub unique: bool,
 }
 
 /// Counts of the current matches along each dimension.
@@ -113,8 +117,13 @@ pub struct Facets {
 /// ([`Collection::facets`]), so that showing the first results does not wait for them.
 #[derive(Debug, Clone, Default)]
 pub struct Response {
-    /// Matching documents (positions in the collection), in the requested order.
+    /// Matching documents (positions in the collection), in the requested order: one per
+    /// story when the request asked for [`Request::unique`].
     pub hits: Vec<Hit>,
+    /// Matching articles, copies of a story each counted: `hits.len()` unless unique.
+    pub articles: usize,
+    /// The hits are one per story.
+    pub unique: bool,
     /// What the query matched, for [`Collection::snippet`].
     pub matched: Matched,
     /// The documents matching the query and the entities, before the outlet and period
@@ -137,6 +146,9 @@ impl Response {
 #[derive(Debug)]
 pub struct Collection {
     ids: Vec<String>,
+    /// Per document: its story, the smallest position of its near-duplicate cluster (its own
+    /// position when it has no copy).
+    pub(crate) stories: Vec<u32>,
     /// Per document: (entity, mentions) sorted by entity.
     pub(crate) per_doc: Vec<Vec<(EntityId, u32)>>,
     gazetteer: Arc<Gazetteer>,
@@ -227,6 +239,7 @@ pub struct CollectionBuilder<'m> {
     docs: Vec<Document>,
     mentions: Vec<Vec<Mention>>,
     per_doc: Vec<Vec<(EntityId, u32)>>,
+    signatures: Vec<dedup::Signature>,
     index: IndexBuilder,
 }
 
@@ -238,6 +251,7 @@ impl<'m> CollectionBuilder<'m> {
             docs: Vec::new(),
             mentions: Vec::new(),
             per_doc: Vec::new(),
+            signatures: Vec::new(),
             index: IndexBuilder::bundled(),
         }
     }
@@ -254,6 +268,7 @@ impl<'m> CollectionBuilder<'m> {
         v.sort_unstable();
         self.index.add_folded(doc.title.as_deref().unwrap_or(""), &folded);
         self.per_doc.push(v);
+        self.signatures.push(dedup::signature(&doc.text));
         self.mentions.push(ms);
         self.docs.push(doc);
     }
@@ -275,6 +290,7 @@ impl<'m> CollectionBuilder<'m> {
         let memory = Memory { mentions: self.mentions, index: self.index.finish(), docs: self.docs };
         Collection::assemble(
             memory.docs.iter().map(|d| d.id.clone()).collect(),
+            dedup::clusters(&self.signatures),
             self.per_doc,
             self.matcher.shared_gazetteer(),
             outlets,
@@ -287,6 +303,7 @@ impl<'m> CollectionBuilder<'m> {
 impl Collection {
     fn assemble(
         ids: Vec<String>,
+        stories: Vec<u32>,
         per_doc: Vec<Vec<(EntityId, u32)>>,
         gazetteer: Arc<Gazetteer>,
         outlets: Interned,
@@ -296,7 +313,7 @@ impl Collection {
         let years = dates.derived(|x| x.get(..4));
         let months = dates.derived(|x| x.get(..7));
         let parsed_dates = dates.values.iter().map(|v| Date::parse(v)).collect();
-        Collection { ids, per_doc, gazetteer, outlets, years, months, dates, parsed_dates, store }
+        Collection { ids, stories, per_doc, gazetteer, outlets, years, months, dates, parsed_dates, store }
     }
 
     /// Annotates and indexes `docs`.
@@ -322,7 +339,7 @@ impl Collection {
         }
         let outlets = Interned { values: m.outlets, of_doc: m.outlet_of };
         let dates = Interned { values: m.dates, of_doc: m.date_of };
-        Ok(Collection::assemble(m.ids, m.per_doc, gazetteer, outlets, dates, Store::Bundle(b)))
+        Ok(Collection::assemble(m.ids, m.stories, m.per_doc, gazetteer, outlets, dates, Store::Bundle(b)))
     }
 
     /// The gazetteer the mentions refer to.
@@ -479,9 +496,14 @@ impl Collection {
             found.into_iter().filter(|h| self.mentions_entities(h.doc as usize, r.entities, r.any_entity)).collect();
         let outlet_ok = |d: usize| r.outlet.is_none_or(|o| self.outlet(d) == Some(o));
         let period_ok = |d: usize| r.period.is_none_or(|p| self.date(d).is_some_and(|x| period::matches(p, x)));
-        let filtered: Vec<(u32, bool, bool)> =
+        let mut filtered: Vec<(u32, bool, bool)> =
             base.iter().map(|h| (h.doc, outlet_ok(h.doc as usize), period_ok(h.doc as usize))).collect();
-        let mut hits: Vec<Hit> = base.iter().zip(&filtered).filter(|(_, &(_, o, p))| o && p).map(|(h, _)| *h).collect();
+        let articles = filtered.iter().filter(|&&(_, o, p)| o && p).count();
+        if r.unique {
+            filtered = self.one_per_story(filtered);
+        }
+        let kept: std::collections::HashSet<u32> = filtered.iter().filter(|&&(_, o, p)| o && p).map(|x| x.0).collect();
+        let mut hits: Vec<Hit> = base.iter().filter(|h| kept.contains(&h.doc)).copied().collect();
         let date = |h: &Hit| self.date(h.doc as usize);
         match r.sort {
             Sort::Relevance => {}
@@ -494,7 +516,30 @@ impl Collection {
                 (x, y) => y.is_some().cmp(&x.is_some()).then(a.doc.cmp(&b.doc)),
             }),
         }
-        Response { hits, matched, filtered, facets: OnceLock::new(), missing }
+        Response { hits, articles, unique: r.unique, matched, filtered, facets: OnceLock::new(), missing }
+    }
+
+    /// Of the matches (doc, passes the outlet filter, passes the period filter), one per story:
+    /// the first that passes both filters, else the first, in the place of the story's first.
+    fn one_per_story(&self, filtered: Vec<(u32, bool, bool)>) -> Vec<(u32, bool, bool)> {
+        let mut at: HashMap<u32, usize> = HashMap::new();
+        let mut out: Vec<(u32, bool, bool)> = Vec::with_capacity(filtered.len());
+        for x in filtered {
+            match at.get(&self.stories[x.0 as usize]) {
+                None => {
+                    at.insert(self.stories[x.0 as usize], out.len());
+                    out.push(x);
+                }
+                Some(&i) if !(out[i].1 && out[i].2) && x.1 && x.2 => out[i] = x,
+                Some(_) => {}
+            }
+        }
+        out
+    }
+
+    /// The story of document `doc`: the smallest position among its near-duplicate copies.
+    pub fn story(&self, doc: usize) -> u32 {
+        self.stories[doc]
     }
 
     /// [`Collection::search`], loading every file the answer lacks with `fetch` (given a

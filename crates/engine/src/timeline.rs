@@ -103,11 +103,17 @@ impl Collection {
         let mut unplaced = 0;
         let outlet_id =
             outlet.map(|o| self.outlets.values.iter().position(|v| v == o).map_or(u32::MAX - 1, |i| i as u32));
+        // Over one article per story, each period holds the stories with a copy in it.
+        let mut seen: std::collections::HashSet<(Option<usize>, u32)> = std::collections::HashSet::new();
         for d in 0..self.len() {
             if outlet_id.is_some_and(|o| self.outlets.of_doc[d] != o) {
                 continue;
             }
-            match bin_of(d) {
+            let bin = bin_of(d);
+            if response.unique && !seen.insert((bin, self.stories[d])) {
+                continue;
+            }
+            match bin {
                 Some(b) => bins[b].total += 1,
                 None => unplaced += 1,
             }

@@ -129,7 +129,7 @@ fn a_damaged_or_foreign_bundle_is_an_error_naming_its_file() {
     for (bad, says) in [
         (b"<html>".to_vec(), "not a Sorot bundle"),
         (br#"{"format":"x","version":1,"engine":"","documents":0,"meta":"m","bytes":0}"#.to_vec(), "format"),
-        (String::from_utf8_lossy(&files[MANIFEST]).replace("\"version\": 1", "\"version\": 9").into_bytes(), "rebuild"),
+        (String::from_utf8_lossy(&files[MANIFEST]).replace("\"version\": 2", "\"version\": 9").into_bytes(), "rebuild"),
         (
             String::from_utf8_lossy(&files[MANIFEST]).replace("\"engine\": \"", "\"engine\": \"0").into_bytes(),
             "rebuild",

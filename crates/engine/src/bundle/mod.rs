@@ -40,7 +40,7 @@ pub use read::{Bundle, DocsMeta, Need};
 pub use write::{write, write_with, Options};
 
 /// The version of the file layout this engine writes and reads.
-pub const FORMAT_VERSION: u8 = 1;
+pub const FORMAT_VERSION: u8 = 2;
 
 /// The `format` field of every manifest.
 pub const FORMAT_NAME: &str = "sorot-bundle";

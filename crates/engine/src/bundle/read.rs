@@ -50,6 +50,8 @@ pub struct DocsMeta {
     pub date_of: Vec<u32>,
     /// Each document's entities with their mention counts, by entity.
     pub per_doc: Vec<Vec<(EntityId, u32)>>,
+    /// Each document's story: the position of the first of its near-duplicate copies.
+    pub stories: Vec<u32>,
 }
 
 /// Shards of one kind: each holds a contiguous range of ids.
@@ -274,6 +276,13 @@ impl Bundle {
                 last = e;
             }
             meta.per_doc.push(es);
+            let back = d.u32()?;
+            let at = meta.ids.len() as u32;
+            // A story starts at a document before (or at) this one, which is its own story.
+            match at.checked_sub(back) {
+                Some(first) if meta.stories.get(first as usize).is_none_or(|&s| s == first) => meta.stories.push(first),
+                _ => return Err(d.error(&format!("gives document {at} the story of a document {back} back"))),
+            }
             meta.ids.push(id.clone());
             prev = id;
         }

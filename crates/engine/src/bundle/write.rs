@@ -200,6 +200,8 @@ pub fn write_with(c: &Collection, options: Options) -> Result<Vec<(String, Vec<u
             meta.uint(u64::from(n));
             last = e.0;
         }
+        // Its story, as the distance back to the story's first document (0: its own).
+        meta.uint(u64::from(d as u32 - c.stories[d]));
     }
     terms.encode(&mut meta, n_terms, true);
     postings.encode(&mut meta, n_terms, true);
