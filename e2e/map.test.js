@@ -2,12 +2,13 @@
 // states as dots, names a country's count and forms on hover, and filters on a click.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serve, launch, openPage } from './harness.js';
 
 const CORPUS = [
-  { id: 'a', text: 'Singapura dan Malaysia bertemu. Singapura menolak.' },
-  { id: 'b', text: 'Rusia dan Federasi Rusia di Moskow.' },
-  { id: 'c', text: 'Rusia, Indonesia dan ASEAN.' },
+  { id: 'a', date: '2019-09-02', text: 'Singapura dan Malaysia bertemu. Singapura menolak.' },
+  { id: 'b', date: '2019-09-03', text: 'Rusia dan Federasi Rusia di Moskow.' },
+  { id: 'c', date: '2019-09-05', text: 'Rusia, Indonesia dan ASEAN.' },
   { id: 'd', text: 'Tidak ada negara di sini.' },
 ].map((d) => JSON.stringify(d)).join('\n') + '\n';
 
@@ -67,6 +68,31 @@ test('hovering a country names its count and the forms that matched; a click fil
   await page.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'SG');
   assert.equal(await page.getByTestId('result-count').innerText(), '1 of 4 articles');
   assert.match(await page.locator('[data-testid=map] a[data-entity=SG]').getAttribute('class'), /selected/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the map and the timeline download as SVG, in the colours shown, and as PNG', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=m.jsonl`, { colorScheme: 'dark' });
+  const save = async (file) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
+    assert.equal(download.suggestedFilename(), file);
+    return readFileSync(await download.path());
+  };
+  const svg = (await save('sorot-map.svg')).toString('utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  // Every place drawn, each coloured as on the page (no class or variable left to resolve).
+  const shown = await page.$$eval('[data-testid=map] a[data-entity]', (as) => as.map((a) => [a.dataset.entity, getComputedStyle(a.querySelector('path, circle')).fill]));
+  const inFile = [...svg.matchAll(/data-entity="([^"]+)"[^>]*>(?:<title>[^<]*<\/title>)?<(?:path|circle)[^>]* fill="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  assert.deepEqual(inFile, shown);
+  assert.ok(!/var\(--|class="sorot/.test(svg));
+  const png = await save('sorot-map.png');
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+  assert.ok(png.readUInt32BE(16) >= 1900, `twice the width: ${png.readUInt32BE(16)}`);
+  const timeline = (await save('sorot-timeline.svg')).toString('utf8');
+  const rows = await page.$$eval('[data-testid=timeline] figure', (fs) => fs.map((f) => f.querySelector('figcaption span').textContent));
+  for (const name of rows) assert.ok(timeline.includes(name), `${name} captioned`);
+  assert.equal((timeline.match(/data-period=/g) || []).length, await page.locator('[data-testid=timeline] a[data-period]').count());
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

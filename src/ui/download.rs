@@ -29,7 +29,7 @@ pub fn Downloads(
 }
 
 /// Saves `text` as a file named `filename` through a temporary object URL.
-fn save(filename: &str, mime: &str, text: &str) {
+pub(super) fn save(filename: &str, mime: &str, text: &str) {
     let result = (|| -> Result<(), wasm_bindgen::JsValue> {
         let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
         let options = web_sys::BlobPropertyBag::new();

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use sorot_engine::gazetteer::{EntityId, Kind};
 
+use super::chart_image::ChartImages;
 use super::context::{Corpus, Current, View};
 use super::history::{link_href, on_link_click};
 use crate::url::ViewState;
@@ -160,6 +161,7 @@ pub fn WorldMap() -> impl IntoView {
                 {move || detail().unwrap_or_else(|| "Point at a country, or move to it with Tab, for its count and the words that named it.".to_string())}
             </p>
             <ul class="sorot-map__legend" aria-label="Share of matching articles">{legend}</ul>
+            <ChartImages name="sorot-map" of="[data-testid=map]" label="the map" />
         </section>
     }
 }

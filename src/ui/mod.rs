@@ -6,6 +6,7 @@
 //! alone over a small collection.
 
 mod app;
+mod chart_image;
 pub mod context;
 mod cooccurrence;
 mod download;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use sorot_engine::gazetteer::EntityId;
 use sorot_engine::timeline::{Timeline as Bins, FEW};
 
+use super::chart_image::ChartImages;
 use super::context::{Corpus, Current, View};
 use super::download::Downloads;
 use super::history::{link_href, on_link_click};
@@ -102,6 +103,7 @@ pub fn Timeline() -> impl IntoView {
                     let c = corpus.0.clone();
                     move || bins.with(|t| timeline_table(t, c.gazetteer()))
                 } />
+                <ChartImages name="sorot-timeline" of="[data-testid=timeline]" label="the timeline" />
             </Show>
         </section>
     }

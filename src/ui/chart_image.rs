@@ -1,0 +1,184 @@
+//! A chart as an image file: the SVG charts of a view, as drawn, stacked into one standalone
+//! SVG (each under its caption, with the colours the page's style gave them written into it),
+//! or that SVG drawn into a PNG at twice its size.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Width of the image, in SVG units (pixels at 1×).
+const WIDTH: f64 = 960.0;
+/// Room for a caption above each chart.
+const CAPTION: f64 = 22.0;
+/// The style properties that carry a chart's look, written in as attributes.
+const PROPERTIES: [&str; 8] =
+    ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "opacity", "font-size"];
+
+/// "SVG" and "PNG" buttons that save the charts of the element `of` (a selector) as
+/// `<name>.svg` and `<name>.png`.
+#[component]
+pub fn ChartImages(name: &'static str, of: &'static str, label: &'static str) -> impl IntoView {
+    let svg = move |_| {
+        if let Some(text) = standalone(of) {
+            super::download::save(&format!("{name}.svg"), "image/svg+xml", &text);
+        }
+    };
+    let png = move |_| {
+        if let Some(text) = standalone(of) {
+            to_png(&format!("{name}.png"), &text);
+        }
+    };
+    view! {
+        <p class="sorot-downloads" role="group" aria-label=format!("Download {label} as an image")>
+            <span>"Download the chart:"</span>
+            <button type="button" class="sorot-downloads__button" data-download=format!("{name}.svg") on:click=svg>"SVG"</button>
+            <button type="button" class="sorot-downloads__button" data-download=format!("{name}.png") on:click=png>"PNG"</button>
+        </p>
+    }
+}
+
+/// The charts under `of` as one SVG document, or `None` when there is none.
+fn standalone(of: &str) -> Option<String> {
+    let doc = document();
+    let root = doc.query_selector(of).ok()??;
+    let charts = root.query_selector_all("svg").ok()?;
+    let ns = "http://www.w3.org/2000/svg";
+    let out = doc.create_element_ns(Some(ns), "svg").ok()?;
+    let window = window();
+    let page = root.closest("body").ok().flatten().and_then(|b| window.get_computed_style(&b).ok().flatten());
+    let (background, ink) = page.map_or(("#ffffff".to_string(), "#000000".to_string()), |s| {
+        (
+            s.get_property_value("background-color").unwrap_or_default(),
+            s.get_property_value("color").unwrap_or_default(),
+        )
+    });
+    let mut y = 0.0;
+    let mut drawn = 0;
+    for i in 0..charts.length() {
+        let Some(chart) = charts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let rect = chart.get_bounding_client_rect();
+        if rect.width() <= 0.0 || rect.height() <= 0.0 {
+            continue;
+        }
+        let caption = chart
+            .closest("figure")
+            .ok()
+            .flatten()
+            .and_then(|f| f.query_selector("figcaption").ok().flatten())
+            .and_then(|c| c.text_content())
+            .map(|t: String| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty());
+        if let Some(text) = caption {
+            let t = doc.create_element_ns(Some(ns), "text").ok()?;
+            for (k, v) in [
+                ("x", "0".to_string()),
+                ("y", format!("{}", y + 15.0)),
+                ("font-size", "13".into()),
+                ("fill", ink.clone()),
+            ] {
+                t.set_attribute(k, &v).ok()?;
+            }
+            t.set_attribute("font-family", "sans-serif").ok()?;
+            t.set_text_content(Some(&text));
+            out.append_child(&t).ok()?;
+            y += CAPTION;
+        }
+        let copy: web_sys::Element = chart.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        inline_styles(&chart, &copy);
+        let _ = copy.remove_attribute("class");
+        let h = WIDTH * rect.height() / rect.width();
+        for (k, v) in
+            [("x", "0".to_string()), ("y", y.to_string()), ("width", WIDTH.to_string()), ("height", h.to_string())]
+        {
+            copy.set_attribute(k, &v).ok()?;
+        }
+        out.append_child(&copy).ok()?;
+        y += h + 12.0;
+        drawn += 1;
+    }
+    if drawn == 0 {
+        return None;
+    }
+    for (k, v) in [
+        ("xmlns", ns.to_string()),
+        ("width", WIDTH.to_string()),
+        ("height", y.to_string()),
+        ("viewBox", format!("0 0 {WIDTH} {y}")),
+    ] {
+        out.set_attribute(k, &v).ok()?;
+    }
+    let bg = doc.create_element_ns(Some(ns), "rect").ok()?;
+    for (k, v) in [("width", "100%"), ("height", "100%"), ("fill", background.as_str())] {
+        bg.set_attribute(k, v).ok()?;
+    }
+    out.insert_before(&bg, out.first_child().as_ref()).ok()?;
+    web_sys::XmlSerializer::new().ok()?.serialize_to_string(&out).ok()
+}
+
+/// Writes into the shapes under `copy`, as attributes, the look the page's style gives those
+/// under `original` (the two trees alike), and drops the tooltips.
+fn inline_styles(original: &web_sys::Element, copy: &web_sys::Element) {
+    let (Ok(from), Ok(to)) = (original.query_selector_all("*"), copy.query_selector_all("*")) else { return };
+    let pairs = (0..from.length()).filter_map(|i| {
+        let a = from.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+        let b = to.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+        Some((a, b))
+    });
+    for (a, b) in pairs {
+        // Titles are tooltips, of no use in a file; only shapes and text need a look.
+        match a.tag_name().to_ascii_lowercase().as_str() {
+            "title" => {
+                b.remove();
+                continue;
+            }
+            "path" | "circle" | "rect" | "line" | "polyline" | "polygon" | "ellipse" | "text" => {}
+            _ => {
+                let _ = b.remove_attribute("class");
+                continue;
+            }
+        }
+        let Some(style) = window().get_computed_style(&a).ok().flatten() else { continue };
+        for p in PROPERTIES {
+            if let Ok(v) = style.get_property_value(p) {
+                if !v.is_empty() {
+                    let _ = b.set_attribute(p, &v);
+                }
+            }
+        }
+        let _ = b.remove_attribute("class");
+    }
+}
+
+/// Draws the SVG `text` into a canvas at twice its size and saves it as a PNG.
+fn to_png(filename: &str, text: &str) {
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let url = format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
+    let filename = filename.to_string();
+    let onload = {
+        let img = img.clone();
+        Closure::once(move || {
+            let result = (|| -> Result<(), JsValue> {
+                let (w, h) = (img.natural_width().max(1), img.natural_height().max(1));
+                let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
+                canvas.set_width(w * 2);
+                canvas.set_height(h * 2);
+                let ctx: web_sys::CanvasRenderingContext2d =
+                    canvas.get_context("2d")?.ok_or("no 2d context")?.unchecked_into();
+                ctx.scale(2.0, 2.0)?;
+                ctx.draw_image_with_html_image_element(&img, 0.0, 0.0)?;
+                let data = canvas.to_data_url_with_type("image/png")?;
+                let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+                a.set_href(&data);
+                a.set_download(&filename);
+                a.click();
+                Ok(())
+            })();
+            if let Err(e) = result {
+                leptos::logging::warn!("could not draw the chart: {e:?}");
+            }
+        })
+    };
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
+}
