@@ -60,26 +60,38 @@ fn standalone(of: &str) -> Option<String> {
         if rect.width() <= 0.0 || rect.height() <= 0.0 {
             continue;
         }
-        let caption = chart
-            .closest("figure")
-            .ok()
-            .flatten()
-            .and_then(|f| f.query_selector("figcaption").ok().flatten())
-            .and_then(|c| c.text_content())
-            .map(|t: String| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|t| !t.is_empty());
-        if let Some(text) = caption {
+        // The caption above (its parts apart), and the axis below, as the page shows them.
+        let parts = |el: Option<web_sys::Element>, sep: &str| {
+            let el = el?;
+            let kids = el.children();
+            let texts: Vec<String> = (0..kids.length())
+                .filter_map(|k| kids.item(k)?.text_content())
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let text = if texts.is_empty() { el.text_content().unwrap_or_default() } else { texts.join(sep) };
+            Some(text).filter(|t| !t.trim().is_empty())
+        };
+        let figure = chart.closest("figure").ok().flatten();
+        let caption = parts(figure.as_ref().and_then(|f| f.query_selector("figcaption").ok().flatten()), " · ");
+        // An axis is the chart's next sibling, hidden from screen readers (its text is in the bars').
+        let axis = parts(
+            chart.next_element_sibling().filter(|a| a.get_attribute("aria-hidden").as_deref() == Some("true")),
+            "   ",
+        );
+        let label = |text: &str, at: f64| -> Option<web_sys::Element> {
             let t = doc.create_element_ns(Some(ns), "text").ok()?;
-            for (k, v) in [
-                ("x", "0".to_string()),
-                ("y", format!("{}", y + 15.0)),
-                ("font-size", "13".into()),
-                ("fill", ink.clone()),
-            ] {
+            for (k, v) in
+                [("x", "0".to_string()), ("y", at.to_string()), ("font-size", "13".into()), ("fill", ink.clone())]
+            {
                 t.set_attribute(k, &v).ok()?;
             }
             t.set_attribute("font-family", "sans-serif").ok()?;
-            t.set_text_content(Some(&text));
+            t.set_text_content(Some(text));
+            Some(t)
+        };
+        if let Some(text) = caption {
+            let t = label(&text, y + 15.0)?;
             out.append_child(&t).ok()?;
             y += CAPTION;
         }
@@ -93,7 +105,13 @@ fn standalone(of: &str) -> Option<String> {
             copy.set_attribute(k, &v).ok()?;
         }
         out.append_child(&copy).ok()?;
-        y += h + 12.0;
+        y += h + 4.0;
+        if let Some(text) = axis {
+            let t = label(&text, y + 13.0)?;
+            out.append_child(&t).ok()?;
+            y += CAPTION - 4.0;
+        }
+        y += 12.0;
         drawn += 1;
     }
     if drawn == 0 {
