@@ -17,8 +17,6 @@ use crate::url::ViewState;
 
 /// Entities in the matrix.
 const TOP: usize = 8;
-/// Texts asked for at a time, over a bundle, to count by sentence.
-const BATCH: usize = 64;
 
 /// The co-occurrence of the current matches' entities.
 #[component]
@@ -40,7 +38,7 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
             let m = c.cooccurrence_by(&docs, &entities, unit);
             // Over a bundle, sentences need the texts: a batch at a time, each arrival asking for the next.
             if let Some(f) = files {
-                f.request(&c, c.missing_texts(m.unread.iter().take(BATCH).map(|&d| d as usize)));
+                f.request_texts(&c, m.unread.iter().map(|&d| d as usize));
             }
             m
         })

@@ -31,6 +31,9 @@ struct State {
     whole: bool,
 }
 
+/// Texts asked for at a time by [`Files::request_texts`].
+pub const BATCH: usize = 64;
+
 /// A bundle of at most this many bytes is fetched whole once the page is ready.
 pub const WHOLE_BYTES: u64 = 4 << 20;
 
@@ -90,6 +93,14 @@ impl Files {
             }
             files.version.update(|v| *v += 1);
         });
+    }
+
+    /// Asks for the texts of the first [`BATCH`] of `docs` (in order) that are not loaded: for a
+    /// view that reads many texts, a batch at a time — each arrival runs the view again, which
+    /// asks for the next.
+    pub fn request_texts(&self, c: &Arc<Collection>, docs: impl IntoIterator<Item = usize>) {
+        let unread = docs.into_iter().filter(|&d| c.document(d).is_none()).take(BATCH);
+        self.request(c, c.missing_texts(unread));
     }
 
     /// Clears a failure, so that the next request fetches again.

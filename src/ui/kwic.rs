@@ -19,8 +19,6 @@ use crate::url::ViewState;
 const PAGE: usize = 100;
 /// Entities offered as the concordance's subject besides the selected ones.
 const OFFERED: usize = 12;
-/// Texts asked for at a time, over a bundle.
-const BATCH: usize = 64;
 /// What the URL calls the query's words.
 const QUERY: &str = "~";
 
@@ -131,7 +129,7 @@ fn KwicLines() -> impl IntoView {
             // Over a bundle, the texts not read yet are asked for a batch at a time, in the
             // answer's order: each arrival asks again and fetches the next.
             if let Some(f) = files {
-                f.request(&c, c.missing_texts(k.unread.iter().take(BATCH).map(|&d| d as usize)));
+                f.request_texts(&c, k.unread.iter().map(|&d| d as usize));
             }
             k
         })

@@ -8,9 +8,6 @@ use super::download::Downloads;
 use super::files::Files;
 use crate::export::{mentions_table, results_table};
 
-/// Texts asked for at a time.
-const BATCH: usize = 64;
-
 /// The downloads under the result list.
 #[component]
 pub fn ResultExports() -> impl IntoView {
@@ -27,7 +24,7 @@ pub fn ResultExports() -> impl IntoView {
         let missing: Vec<usize> =
             answer.with(|a| a.0.hits.iter().map(|h| h.doc as usize).filter(|&d| c.document(d).is_none()).collect());
         if let (Some(f), true) = (files, reading.get()) {
-            f.request(&c, c.missing_texts(missing.iter().copied().take(BATCH)));
+            f.request_texts(&c, missing.iter().copied());
         }
         missing.len()
     });
