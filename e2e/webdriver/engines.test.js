@@ -74,8 +74,9 @@ const LIVE_MARKUP = `
   const found = [];
   for (const el of document.querySelectorAll('img, iframe, object, embed, frame, video, audio, source')) found.push(el.outerHTML.slice(0, 120));
   for (const el of document.querySelectorAll('script')) if (el.parentElement !== document.head) found.push(el.outerHTML.slice(0, 120));
-  // The overview's own charts are SVG (a figure of the timeline holding its chart): anything else is corpus markup come alive.
-  const chart = (el) => el.matches('figure.sorot-timeline__row > svg.sorot-timeline__chart') && el.closest('[data-testid=overview]');
+  // The overview's own charts are SVG, each marked data-chart by the app (corpus text never
+  // becomes an element, let alone an attribute): any other SVG is corpus markup come alive.
+  const chart = (el) => el.matches('svg[data-chart]') && el.closest('[data-testid=overview]');
   for (const el of document.querySelectorAll('[data-testid=reader] svg, [data-testid=doc-list] svg, [data-testid=reader] b, [data-testid=doc-list] b')) if (!chart(el)) found.push(el.outerHTML.slice(0, 120));
   for (const el of document.querySelectorAll('*')) for (const a of el.attributes) if (/^on/i.test(a.name)) found.push(el.tagName + ' ' + a.name);
   // Read through URL, which an SVG link (no .protocol of its own) and an HTML one share.

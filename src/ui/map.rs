@@ -149,7 +149,7 @@ pub fn WorldMap() -> impl IntoView {
                 "The share of the matching articles that mention each country; small states are dots. A country shows only the articles that mention it."
             </p>
             <div class="sorot-map__body">
-                <svg class="sorot-map__svg" viewBox=format!("0 0 {w} {h}") role="group" aria-label="World map of the countries mentioned">
+                <svg class="sorot-map__svg" data-chart="map" viewBox=format!("0 0 {w} {h}") role="group" aria-label="World map of the countries mentioned">
                     {shapes}
                 </svg>
                 <div class="sorot-map__side">

@@ -165,7 +165,7 @@ fn row_view(view: View, row: &Row, name: String, code: Option<String>, current: 
                 <span>{name.clone()}</span>
                 <span class="sorot-timeline__top">{format!("max {}", row.top)}</span>
             </figcaption>
-            <svg class="sorot-timeline__chart" viewBox=format!("0 0 {width} {HEIGHT}") preserveAspectRatio="none"
+            <svg class="sorot-timeline__chart" data-chart="timeline" viewBox=format!("0 0 {width} {HEIGHT}") preserveAspectRatio="none"
                 role="group" aria-label=format!("{name} per period")>
                 {bars}
             </svg>
