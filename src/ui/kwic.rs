@@ -34,6 +34,31 @@ pub fn Kwic() -> impl IntoView {
     }
 }
 
+/// How an order reads in the controls.
+fn label(o: Order) -> &'static str {
+    match o {
+        Order::Found => "the order of the results",
+        Order::Left(1) => "1st word left",
+        Order::Left(_) => "2nd word left",
+        Order::Right(1) => "1st word right",
+        Order::Right(_) => "2nd word right",
+        Order::Surface => "form as written",
+        Order::Stem => "stem",
+        Order::Outlet => "outlet",
+        Order::Date => "date, newest first",
+    }
+}
+
+/// The neighbouring word an order sorts by, as [`Concordance::groups`] names it (−2 the second
+/// word left … 2 the second right); `None` for the orders by something else.
+fn neighbour(o: Order) -> Option<isize> {
+    match o {
+        Order::Left(n) => Some(-(n as isize)),
+        Order::Right(n) => Some(n as isize),
+        _ => None,
+    }
+}
+
 /// The subject a concordance would be of, by default: the query's words if any, else the first
 /// selected entity, else the most mentioned.
 fn default_subject(s: &ViewState, first: Option<String>) -> Option<String> {
@@ -104,15 +129,8 @@ fn KwicLines() -> impl IntoView {
     });
     let order =
         Memo::new(move |_| view.with(|s| s.kwic_sort.as_deref().and_then(Order::from_name).unwrap_or(Order::Found)));
-    let group = Memo::new(move |_| {
-        view.with(|s| match s.kwic_group.as_deref() {
-            Some("1L") => Some(-1),
-            Some("2L") => Some(-2),
-            Some("1R") => Some(1),
-            Some("2R") => Some(2),
-            _ => None,
-        })
-    });
+    let group =
+        Memo::new(move |_| view.with(|s| s.kwic_group.as_deref().and_then(Order::from_name).and_then(neighbour)));
     let c = corpus.0.clone();
     // The lines as found; sorted apart, so that a new order does not read the texts again.
     let found = Memo::new(move |_| {
@@ -241,25 +259,18 @@ fn KwicLines() -> impl IntoView {
                 </label>
                 <label>"Sorted by "
                     <select data-testid="kwic-sort" prop:value=move || order.get().name() on:change=set(|s, v| s.kwic_sort = v.filter(|v| v != "found"))>
-                        <option value="found">"the order of the results"</option>
-                        <option value="1L">"1st word left"</option>
-                        <option value="2L">"2nd word left"</option>
-                        <option value="1R">"1st word right"</option>
-                        <option value="2R">"2nd word right"</option>
-                        <option value="surface">"form as written"</option>
-                        <option value="stem">"stem"</option>
-                        <option value="outlet">"outlet"</option>
-                        <option value="date">"date, newest first"</option>
+                        {Order::ALL.map(|(o, name)| view! { <option value=name>{label(o)}</option> })}
                     </select>
                 </label>
                 <label>"Grouped by "
                     <select data-testid="kwic-group" prop:value=move || view.with(|s| s.kwic_group.clone().unwrap_or_default())
                         on:change=set(|s, v| s.kwic_group = v)>
                         <option value="">"nothing"</option>
-                        <option value="1L">"1st word left"</option>
-                        <option value="2L">"2nd word left"</option>
-                        <option value="1R">"1st word right"</option>
-                        <option value="2R">"2nd word right"</option>
+                        {Order::ALL
+                            .into_iter()
+                            .filter(|&(o, _)| neighbour(o).is_some())
+                            .map(|(o, name)| view! { <option value=name>{label(o)}</option> })
+                            .collect_view()}
                     </select>
                 </label>
                 <a class="sorot-kwic__close" href=link_href(view, close) on:click=on_link_click(view, close)>"Close"</a>

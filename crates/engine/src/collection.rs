@@ -473,8 +473,13 @@ impl Collection {
     }
 
     fn mentions_entities(&self, doc: usize, entities: &[EntityId], any: bool) -> bool {
-        let has = |e: &EntityId| self.per_doc[doc].binary_search_by_key(e, |x| x.0).is_ok();
+        let has = |&e: &EntityId| self.mentions_entity(doc, e);
         entities.is_empty() || if any { entities.iter().any(has) } else { entities.iter().all(has) }
+    }
+
+    /// True when document `doc` mentions `entity` (from the counts: no text needed).
+    pub(crate) fn mentions_entity(&self, doc: usize, entity: EntityId) -> bool {
+        self.per_doc[doc].binary_search_by_key(&entity, |x| x.0).is_ok()
     }
 
     /// Answers a request: hits in order, facet counts, and what to highlight. Over a bundle,

@@ -107,7 +107,7 @@ pub enum Order {
 
 impl Order {
     /// Every order, with its name in URLs.
-    pub const ALL: [(Order, &'static str); 8] = [
+    pub const ALL: [(Order, &'static str); 9] = [
         (Order::Found, "found"),
         (Order::Left(1), "1L"),
         (Order::Left(2), "2L"),
@@ -116,21 +116,16 @@ impl Order {
         (Order::Surface, "surface"),
         (Order::Stem, "stem"),
         (Order::Outlet, "outlet"),
+        (Order::Date, "date"),
     ];
 
-    /// The order named `name` ([`Order::ALL`], or `date`).
+    /// The order named `name` in [`Order::ALL`].
     pub fn from_name(name: &str) -> Option<Order> {
-        if name == "date" {
-            return Some(Order::Date);
-        }
         Order::ALL.iter().find(|(_, n)| *n == name).map(|(o, _)| *o)
     }
 
     /// Its name in URLs.
     pub fn name(self) -> &'static str {
-        if self == Order::Date {
-            return "date";
-        }
         Order::ALL.iter().find(|(o, _)| *o == self).map_or("found", |(_, n)| n)
     }
 }
@@ -164,7 +159,7 @@ impl Collection {
             let doc = hit.doc as usize;
             // An entity's concordance reads only the articles that mention it.
             if let Target::Entity(e) = target {
-                if self.per_doc[doc].binary_search_by_key(&e, |&(x, _)| x).is_err() {
+                if !self.mentions_entity(doc, e) {
                     continue;
                 }
             }
@@ -220,7 +215,7 @@ impl Collection {
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut unread = 0;
         for &doc in docs {
-            if self.per_doc[doc].binary_search_by_key(&entity, |&(x, _)| x).is_err() {
+            if !self.mentions_entity(doc, entity) {
                 continue;
             }
             let (Some(d), Some(mentions)) = (self.document(doc), self.mentions(doc)) else {
@@ -407,39 +402,14 @@ pub fn sentence(text: &str, span: Span) -> Span {
     let (start, end) = (span.start as usize, span.end as usize);
     let from = floor_boundary(text, start.saturating_sub(SENTENCE_BYTES));
     let to = ceil_boundary(text, (end + SENTENCE_BYTES).min(text.len()));
-    // Where each sentence end before the span leaves off: the start is after the last.
-    let before = &text[from..start];
-    let mut s = from;
-    for (i, ch) in before.char_indices() {
-        if ch == '\n' {
-            s = from + i + 1;
-        } else if matches!(ch, '.' | '!' | '?') {
-            let rest = &before[i + 1..];
-            let closing = rest.len() - rest.trim_start_matches(['"', '\'', '”', '’', ')', ']']).len();
-            if rest[closing..].starts_with(char::is_whitespace) {
-                s = from + i + 1 + closing;
-            }
-        }
+    // The sentences of the window that the span touches, as one.
+    let mut touched = sentences(&text[from..to])
+        .map(|s| Span::new(from + s.start as usize, from + s.end as usize))
+        .filter(|s| s.end as usize > start && (s.start as usize) < end.max(start + 1));
+    match touched.next() {
+        Some(first) => Span::new(first.start as usize, touched.last().unwrap_or(first).end as usize),
+        None => span,
     }
-    let after = &text[end..to];
-    let mut e = to;
-    for (i, ch) in after.char_indices() {
-        if ch == '\n' {
-            e = end + i;
-            break;
-        }
-        if matches!(ch, '.' | '!' | '?') {
-            let rest = &after[i + 1..];
-            let closing = rest.len() - rest.trim_start_matches(['"', '\'', '”', '’', ')', ']']).len();
-            if rest.is_empty() || rest[closing..].is_empty() || rest[closing..].starts_with(char::is_whitespace) {
-                e = end + i + 1 + closing;
-                break;
-            }
-        }
-    }
-    let lead = text[s..start].len() - text[s..start].trim_start().len();
-    let trail = text[end..e].len() - text[end..e].trim_end().len();
-    Span::new(s + lead, e - trail)
 }
 
 /// The sentences of `text`, in order, by the rule of [`sentence`] (a line break or a sentence
@@ -566,7 +536,7 @@ mod tests {
 
     #[test]
     fn orders_round_trip_through_their_names() {
-        for (o, n) in Order::ALL.iter().copied().chain([(Order::Date, "date")]) {
+        for (o, n) in Order::ALL {
             assert_eq!(Order::from_name(n), Some(o));
             assert_eq!(o.name(), n);
         }

@@ -66,9 +66,8 @@ impl Collection {
         for &d in docs {
             match unit {
                 Unit::Article => {
-                    let mentioned = &self.per_doc[d];
                     present.clear();
-                    present.extend((0..k).filter(|&i| mentioned.binary_search_by_key(&entities[i], |x| x.0).is_ok()));
+                    present.extend((0..k).filter(|&i| self.mentions_entity(d, entities[i])));
                     counts.add(&present);
                 }
                 Unit::Sentence => {

@@ -10,13 +10,13 @@ use sorot_engine::cooccurrence::{llr, pmi};
 use sorot_engine::corpus::Document;
 use sorot_engine::matcher::Matcher;
 
+mod support;
+use support::seed_texts;
+
 fn paragraphs() -> Vec<Document> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    names.sort();
     let mut docs = Vec::new();
-    for p in names.iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
-        for para in std::fs::read_to_string(p).unwrap().split("\n\n").filter(|t| t.trim().len() > 40) {
+    for text in seed_texts() {
+        for para in text.split("\n\n").filter(|t| t.trim().len() > 40) {
             docs.push(Document::new(format!("p{}", docs.len()), para));
         }
     }
@@ -85,15 +85,8 @@ fn the_scores_of_independent_and_degenerate_tables() {
 fn by_sentence_pairs_count_the_sentences_annotate_finds_both_in() {
     use sorot_engine::concordance::sentences;
     use sorot_engine::cooccurrence::Unit;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    names.sort();
-    let docs: Vec<Document> = names
-        .iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .enumerate()
-        .map(|(i, p)| Document::new(format!("s{i}"), std::fs::read_to_string(p).unwrap()))
-        .collect();
+    let docs: Vec<Document> =
+        seed_texts().into_iter().enumerate().map(|(i, t)| Document::new(format!("s{i}"), t)).collect();
     let c = Collection::new(docs.clone(), Matcher::bundled());
     let all: Vec<usize> = (0..c.len()).collect();
     let top: Vec<_> = c.entity_counts(&all).iter().take(8).map(|e| e.entity).collect();

@@ -6,21 +6,12 @@
 //! the order of the input, panic on hostile text, or grow quadratically.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
 
 use sorot_engine::dedup::{clusters, signature, unique_count, Signature, K, SHINGLE};
 use sorot_engine::text::{fold, tokenize};
 
-fn seed_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    names.sort();
-    names
-        .iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
+mod support;
+use support::{fastest, seed_texts};
 
 /// The non-blank lines of a text: its paragraphs (seed 001 has one paragraph a line).
 fn paragraphs(text: &str) -> Vec<String> {
@@ -381,17 +372,6 @@ fn hostile_text_does_not_panic_and_short_text_stays_alone() {
     let five = texts.iter().position(|t| t == "Kata kata KATA kata kàta").unwrap();
     assert_eq!(c[texts.len() - 2], c[five]);
     assert_eq!(sigs[texts.len() - 2], sigs[five]);
-}
-
-fn fastest(runs: usize, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .expect("at least one run")
 }
 
 /// `count` words drawn from the seeds, by a generator seeded with `seed`: a text unlike any other.

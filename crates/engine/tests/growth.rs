@@ -3,11 +3,12 @@
 //! requires the ratio to stay under 16 (a quadratic step would make it about 64); the fastest
 //! of a few runs is taken, so a busy machine slows both sides alike.
 
-use std::time::{Duration, Instant};
-
 use sorot_engine::collection::{Collection, Request};
 use sorot_engine::corpus::Document;
 use sorot_engine::matcher::Matcher;
+
+mod support;
+use support::fastest;
 
 /// Patterns that once made the matcher rescan the whole line at every name.
 const PATTERNS: [&str; 3] = [
@@ -18,17 +19,6 @@ const PATTERNS: [&str; 3] = [
 
 fn repeated(pattern: &str, bytes: usize) -> String {
     pattern.repeat(bytes / pattern.len() + 1)
-}
-
-fn fastest(runs: usize, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .expect("at least one run")
 }
 
 fn assert_linear(what: &str, small: usize, work: impl Fn(usize)) {

@@ -10,16 +10,12 @@ use sorot_engine::corpus::Document;
 use sorot_engine::gazetteer::Gazetteer;
 use sorot_engine::matcher::Matcher;
 
+mod support;
+use support::seed_texts;
+
 /// The five seeds (Kompas, September), then copies of the first three (ANTARA, with a dateline).
 fn corpus() -> Vec<Document> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    names.sort();
-    let texts: Vec<String> = names
-        .iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    let texts = seed_texts();
     let mut docs = Vec::new();
     for (i, t) in texts.iter().enumerate() {
         let mut d = Document::new(format!("s{i}"), t.clone());

@@ -13,19 +13,11 @@ use sorot_engine::matcher::Matcher;
 use sorot_engine::period::Granularity;
 use sorot_engine::timeline::{Timeline, FEW, MAX_YEARS};
 
+mod support;
+use support::seed_texts;
+
 /// 2023-08-28, a Monday: the first day of ISO week 35 of 2023.
 const MONDAY: (i32, u32, u32) = (2023, 8, 28);
-
-fn seed_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    names.sort();
-    names
-        .iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
 
 /// The date `k` days after [`MONDAY`], counted a day at a time.
 fn date_after(k: u32) -> String {
