@@ -135,3 +135,16 @@ test('the concordance downloads whole, as CSV and JSON, and corpus markup stays 
   assert.equal(await page.locator('[data-testid=kwic] img, [data-testid=kwic] script, [data-testid=kwic] b').count(), 0);
   await page.context().close();
 });
+
+test('a concordance of an entity the matches rarely mention still names it as its subject', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=k.jsonl&kwic=RU`);
+  const offered = await page.$$eval('[data-testid=kwic-target] option', (os) => os.map((o) => o.value));
+  const mentioned = await page.$$eval('[data-testid=map] a[data-entity]', (as) => as.filter((a) => Number(a.dataset.docs) > 0).map((a) => a.dataset.entity));
+  const rare = mentioned.find((code) => !offered.includes(code));
+  assert.ok(rare, `a country mentioned but not among the ${offered.length} offered`);
+  await page.goto(`${server.url}?corpus=k.jsonl&kwic=${rare}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=kwic]').dataset.occurrences) > 0);
+  assert.equal(await page.getByTestId('kwic-target').inputValue(), rare);
+  await page.context().close();
+});

@@ -165,8 +165,14 @@ fn KwicLines() -> impl IntoView {
     let c = corpus.0.clone();
     let subjects = Memo::new(move |_| {
         let g = c.gazetteer();
-        let entities =
+        let mut entities =
             answer.with(|a| selected.with(|sel| chart_entities(&c.facets(&a.0).entities, sel, OFFERED, true)));
+        // The entity shown is offered too, however rarely the matches mention it.
+        if let Subject::Entity(e) = subject.get() {
+            if !entities.contains(&e) {
+                entities.insert(0, e);
+            }
+        }
         entities.into_iter().map(|e| (g.entity(e).code.clone(), g.entity(e).label.clone())).collect::<Vec<_>>()
     });
     let current = Memo::new(move |_| view.with(|s| s.kwic.clone().unwrap_or_default()));

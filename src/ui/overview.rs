@@ -30,9 +30,11 @@ pub fn Overview() -> impl IntoView {
             data-matches=matches>
             <h1 class="sorot-welcome__title" id="sorot-overview-title">"Who is mentioned where?"</h1>
             <p class="sorot-overview__lead">
-                {move || match matches() {
-                    1 => "Countries and organizations mentioned in the one matching article.".to_string(),
-                    n => format!("Countries and organizations mentioned in the {n} matching articles: in how many, and how often."),
+                {move || match (matches(), answer.with(|a| a.0.unique)) {
+                    (1, false) => "Countries and organizations mentioned in the one matching article.".to_string(),
+                    (1, true) => "Countries and organizations mentioned in the one matching story.".to_string(),
+                    (n, false) => format!("Countries and organizations mentioned in the {n} matching articles: in how many, and how often."),
+                    (n, true) => format!("Countries and organizations mentioned in the {n} matching stories (copies of a story counted once): in how many, and how often."),
                 }}
             </p>
             <Kwic />
