@@ -27,6 +27,14 @@ pub fn take_search_times() -> Vec<f64> {
     timing::take_search_times()
 }
 
+/// In-app links registered now (see [`ui::links`]), for the browser tests: views remade many
+/// times must leave none behind. `wasmBindings.liveLinks()`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = liveLinks)]
+pub fn live_links() -> usize {
+    ui::links::live()
+}
+
 /// Timings for the browser benchmark (`bench/browser-annotate.js`), called from JavaScript as
 /// `wasmBindings.benchAnnotateSeeds(runs)`: milliseconds per run to find every mention in the
 /// five seed articles.

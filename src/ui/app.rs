@@ -11,7 +11,8 @@ use super::context::{Answer, Corpus, Current, View};
 use super::embed::{post_height, EmbedButton};
 use super::facets::Facets;
 use super::files::Files;
-use super::history::{arrive, current_state, href, link_href, on_link_click};
+use super::history::{arrive, current_state, href};
+use super::links::{link, Link};
 use super::loader::{load_corpus, LoadStatus, Progress};
 use super::reader::Reader;
 use super::results::Results;
@@ -51,13 +52,13 @@ pub fn App() -> impl IntoView {
             {if embed {
                 view! {
                     <p class="sorot-embed-bar">
-                        <a href=link_href(view, ViewState::standalone) target="_blank" rel="noopener">"Open in Sorot ↗"</a>
+                        <a use:link=Link::to(view, ViewState::standalone).away() target="_blank" rel="noopener">"Open in Sorot ↗"</a>
                     </p>
                 }.into_any()
             } else {
                 view! {
                     <header class="sorot-header">
-                        <a class="sorot-brand" href=link_href(view, ViewState::home) on:click=on_link_click(view, ViewState::home)>
+                        <a class="sorot-brand" use:link=Link::to(view, ViewState::home)>
                             <span class="sorot-brand__mark" aria-hidden="true"></span>
                             <span class="sorot-brand__name">"Sorot"</span>
                         </a>

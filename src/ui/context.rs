@@ -42,8 +42,9 @@ pub struct Current {
 /// differ only for a moment while typing, when the address is written once typing pauses.
 ///
 /// Components read the current state through a memo, never the signal itself: a signal copies
-/// its whole subscriber list on every change, readers long gone included. Links read the
-/// address state, which changes only when the address does: a keystroke then updates no link.
+/// its whole subscriber list on every change, readers long gone included. Links are made of the
+/// address state, which changes only when the address does: a keystroke then updates no link
+/// (see [`super::links`]).
 #[derive(Clone, Copy)]
 pub struct View {
     state: RwSignal<ViewState>,
@@ -85,8 +86,14 @@ impl View {
         self.state.update(f);
     }
 
-    /// Records that the address bar now shows `state`.
+    /// Reads the state in the address bar without tracking it.
+    pub fn link_untracked<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
+        self.address.with_untracked(f)
+    }
+
+    /// Records that the address bar now shows `state`, and writes every link for it.
     pub(super) fn set_address(&self, state: ViewState) {
+        super::links::refresh(&state);
         self.address.set(state);
     }
 }

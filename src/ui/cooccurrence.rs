@@ -9,7 +9,7 @@ use sorot_engine::gazetteer::EntityId;
 use super::context::{Corpus, Current, View};
 use super::download::Downloads;
 use super::files::Files;
-use super::history::{link_href, on_link_click};
+use super::links::{link, Link};
 use crate::charts::{association, Association};
 use crate::export::cooccurrence_table;
 use crate::facet_lists::chart_entities;
@@ -46,7 +46,7 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
     let unit_link = move |on: bool, label: &'static str| {
         let target = move |s: &ViewState| ViewState { by_sentence: on, ..s.clone() };
         view! {
-            <a class="sorot-switch__option" href=link_href(view, target) on:click=on_link_click(view, target)
+            <a class="sorot-switch__option" use:link=Link::to(view, target)
                 aria-current=move || (by_sentence.get() == on).then_some("true")
                 data-unit=if on { "sentence" } else { "article" }>{label}</a>
         }
@@ -129,7 +129,7 @@ fn matrix_view(view: View, m: &Cooccurrence, names: &dyn Fn(EntityId) -> (String
                     let fill = format!("color-mix(in srgb, var(--cooc) {:.0}%, transparent)", 45.0 * strength);
                     view! {
                         <td class="sorot-cooc__cell" style:background-color=fill>
-                            <a href=link_href(view, target.clone()) on:click=on_link_click(view, target)
+                            <a use:link=Link::to(view, target)
                                 data-a=code_a data-b=code_b data-docs=p.docs data-llr=format!("{:.2}", p.llr)
                                 title=title.clone() aria-label=title>
                                 {p.docs}<span class="sorot-cooc__marker" aria-hidden="true">{marker}</span>

@@ -6,7 +6,7 @@ use sorot_engine::collection::EntityCount;
 use sorot_engine::gazetteer::{EntityId, Kind};
 
 use super::context::{Corpus, Current, View};
-use super::history::{link_href, on_link_click};
+use super::links::{link, Link};
 use crate::facet_lists::{count_of, periods, shown_entities, value_count, value_list, EntityLists, SHORT_LIST};
 use crate::url::ViewState;
 
@@ -46,7 +46,7 @@ pub fn Facets() -> impl IntoView {
                 <Show when=several>
                     <p class="sorot-facet__mode">
                         "Articles mentioning "
-                        <a data-testid="entity-mode" href=link_href(view, mode) on:click=on_link_click(view, mode)>
+                        <a data-testid="entity-mode" use:link=Link::to(view, mode)>
                             {move || if any() { "any" } else { "all" }}
                         </a>
                         " of the selected"
@@ -123,8 +123,7 @@ fn EntityItem(entity: EntityId, count: Signal<EntityCount>, selected: Memo<Vec<E
                 data-kind=kind
                 aria-current=move || is_selected().then_some("true")
                 title=tip
-                href=link_href(view, toggle.clone())
-                on:click=on_link_click(view, toggle)
+                use:link=Link::to(view, toggle)
             >
                 <span class=format!("sorot-entity__dot sorot-entity__dot--{kind}") aria-hidden="true"></span>
                 <span class="sorot-entity__name">{label}</span>
@@ -191,8 +190,7 @@ fn ValueFacet(
                                     }
                                     data-value=value.clone()
                                     aria-current=move || is_current.get().then_some("true")
-                                    href=link_href(view, choose.clone())
-                                    on:click=on_link_click(view, choose)>
+                                    use:link=Link::to(view, choose)>
                                     <span class="sorot-value__name">{value.clone()}</span>
                                     <span class="sorot-value__count">{move || {
                                         let n = count();

@@ -1,7 +1,7 @@
 //! The URL as the source of truth: reading the view state from the page's address, and moving
 //! to another state through the browser history (links, the search box, Back and Forward).
 //! While typing, the address is written once typing pauses ([`Entry::Replace`]); links are made
-//! of the address's state ([`View::link`]), clicks act on the current one.
+//! of the address's state ([`super::links`]), clicks act on the current one.
 
 use std::cell::RefCell;
 use std::time::Duration;
@@ -105,28 +105,6 @@ fn write(url: &str, entry: Entry) {
 }
 
 /// True for a click that the browser should handle itself (new tab, new window, download).
-pub fn is_modified_click(ev: &leptos::ev::MouseEvent) -> bool {
+pub fn is_modified_click(ev: &web_sys::MouseEvent) -> bool {
     ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
-}
-
-/// The `href` of an in-app link to `target` of the state: made of the address's state, so that
-/// typing does not rewrite every link on every keystroke.
-pub fn link_href(view: View, target: impl Fn(&ViewState) -> ViewState + 'static) -> impl Fn() -> String + 'static {
-    move || href(&view.link(|s| target(s)))
-}
-
-/// The click handler of an in-app link: a plain click moves to `target` of the current state
-/// with a new history entry; a modified click (new tab, new window) is left to the browser,
-/// which follows the link's `href`.
-pub fn on_link_click(
-    view: View,
-    target: impl Fn(&ViewState) -> ViewState + 'static,
-) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-    move |ev| {
-        if is_modified_click(&ev) {
-            return;
-        }
-        ev.prevent_default();
-        go(view, view.with_untracked(|s| target(s)), Entry::Push);
-    }
 }

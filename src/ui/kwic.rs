@@ -10,7 +10,8 @@ use sorot_engine::gazetteer::EntityId;
 use super::context::{Corpus, Current, View};
 use super::download::Downloads;
 use super::files::Files;
-use super::history::{go, link_href, on_link_click, Entry};
+use super::history::{go, Entry};
+use super::links::{link, Link};
 use crate::export::concordance_table;
 use crate::facet_lists::chart_entities;
 use crate::url::ViewState;
@@ -279,7 +280,7 @@ fn KwicLines() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <a class="sorot-kwic__close" href=link_href(view, close) on:click=on_link_click(view, close)>"Close"</a>
+                <a class="sorot-kwic__close" use:link=Link::to(view, close)>"Close"</a>
             </div>
             <p class="sorot-overview__lead" role="status">{summary}</p>
             <div class="sorot-kwic__scroll">
@@ -340,7 +341,7 @@ fn line_row(
         <tr data-doc=id data-start=at data-count=copies>
             <td class="sorot-kwic__left"><span>{left}</span></td>
             <td class="sorot-kwic__kw">
-                <a href=link_href(view, target.clone()) on:click=on_link_click(view, target) title=title>{keyword}</a>
+                <a use:link=Link::to(view, target) title=title>{keyword}</a>
                 {(copies > 1).then(|| view! { <span class="sorot-kwic__copies" aria-label=format!("{copies} copies")>{format!("×{copies}")}</span> })}
             </td>
             <td class="sorot-kwic__right">{right}</td>

@@ -8,7 +8,7 @@ use sorot_engine::gazetteer::{EntityId, Kind};
 
 use super::chart_image::ChartImages;
 use super::context::{Corpus, Current, View};
-use super::history::{link_href, on_link_click};
+use super::links::{link, Link};
 use crate::url::ViewState;
 use crate::world::{class, class_label, Form, World};
 
@@ -76,7 +76,7 @@ pub fn WorldMap() -> impl IntoView {
         Some(
             // In a <g>, so that the macro makes SVG elements of the link and its title.
             view! {
-                <g><a class=cls href=link_href(view, toggle.clone()) on:click=on_link_click(view, toggle)
+                <g><a class=cls use:link=Link::to(view, toggle)
                     data-entity=ent.code.clone() data-docs=n aria-label=label()
                     tabindex={move || if n() > 0 { "0" } else { "-1" }}
                     on:mouseenter=move |_| hovered.set(Some(e)) on:focus=move |_| hovered.set(Some(e))
@@ -128,7 +128,7 @@ pub fn WorldMap() -> impl IntoView {
                     let toggle = move |s: &ViewState| ViewState { doc: None, at: None, ..s.toggled(&code) };
                     view! {
                         <li data-entity=ent.code.clone() data-docs=x.docs>
-                            <a href=link_href(view, toggle.clone()) on:click=on_link_click(view, toggle)>{ent.label.clone()}</a>
+                            <a use:link=Link::to(view, toggle)>{ent.label.clone()}</a>
                             <span class="sorot-overview__pct">{format!(" {} ({:.0}%)", x.docs, 100.0 * f64::from(x.docs) / m as f64)}</span>
                         </li>
                     }

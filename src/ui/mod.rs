@@ -15,6 +15,7 @@ mod facets;
 pub mod files;
 pub mod history;
 mod kwic;
+pub mod links;
 mod loader;
 mod map;
 mod overview;

@@ -8,8 +8,8 @@ use sorot_engine::gazetteer::Kind;
 
 use super::context::{Corpus, Current, View};
 use super::cooccurrence::CooccurrenceMatrix;
-use super::history::{link_href, on_link_click};
 use super::kwic::Kwic;
+use super::links::{link, Link};
 use super::map::WorldMap;
 use super::timeline::Timeline;
 
@@ -70,7 +70,7 @@ fn TopGroup(kind: Kind, heading: &'static str, counts: Memo<(usize, Vec<EntityCo
                     view! {
                         <tr data-entity=ent.code.clone() data-docs=e.docs data-mentions=e.mentions>
                             <th scope="row">
-                                <a href=link_href(view, toggle.clone()) on:click=on_link_click(view, toggle)
+                                <a use:link=Link::to(view, toggle)
                                     title=format!("{} · {} — show only the articles that mention it", ent.name_id, ent.name_en)>
                                     {ent.label.clone()}
                                 </a>

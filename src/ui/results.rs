@@ -12,7 +12,8 @@ use sorot_engine::corpus::Document;
 
 use super::context::{Answer, Corpus, Current, View};
 use super::files::Files;
-use super::history::{go, href, link_href, on_link_click, Entry};
+use super::history::{go, Entry};
+use super::links::{link, Link};
 use super::result_exports::ResultExports;
 use crate::render::snippet_pieces;
 use crate::url::{Sort, ViewState};
@@ -104,7 +105,7 @@ pub fn Results() -> impl IntoView {
                         }
                     }}
                 </p>
-                <a class="sorot-results__unique" data-testid="unique" href=link_href(view, per_story) on:click=on_link_click(view, per_story)
+                <a class="sorot-results__unique" data-testid="unique" use:link=Link::to(view, per_story)
                     aria-current=move || unique.get().then_some("true")
                     title="Count near-duplicate copies of a story (wire copy republished by several outlets) once, in every view">
                     {move || if unique.get() { "One per story ✓" } else { "One per story" }}
@@ -184,8 +185,7 @@ fn ResultSlot(
     }
 }
 
-/// A card's link: title, outlet and date. Its address is made of the address bar's state, so
-/// it changes only when the address does, not on every keystroke.
+/// A card's link: title, outlet and date.
 fn card_head(
     c: &Arc<Collection>,
     doc: usize,
@@ -199,15 +199,14 @@ fn card_head(
         let id = id.clone();
         move |s: &ViewState| s.with_doc(Some(&id))
     };
-    let address = view.link(|s| href(&open(s)));
     let meta = [c.outlet(doc), c.date(doc)].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let d = text_of(c, doc, files);
     let untitled = d.is_none_or(|d| d.title.as_deref().is_none_or(|t| t.trim().is_empty()));
     let title = d.map_or_else(|| "…".to_string(), |d| d.display_title());
     let meta = if meta.is_empty() { id.clone() } else { meta };
     view! {
-        <a class="sorot-doc__link" data-testid="doc-item" data-doc=id href=address
-            on:click=on_link_click(view, open) aria-current=current.then_some("page")>
+        <a class="sorot-doc__link" data-testid="doc-item" data-doc=id use:link=Link::to(view, open)
+            aria-current=current.then_some("page")>
             <span class=if untitled { "sorot-doc__title sorot-doc__title--untitled" } else { "sorot-doc__title" }>{title}</span>
             <span class="sorot-doc__meta">{meta}</span>
         </a>

@@ -10,7 +10,7 @@ use sorot_engine::timeline::{Timeline as Bins, FEW};
 use super::chart_image::ChartImages;
 use super::context::{Corpus, Current, View};
 use super::download::Downloads;
-use super::history::{link_href, on_link_click};
+use super::links::{link, Link};
 use crate::charts::{bar_label, percent, share, timeline_rows, Row};
 use crate::export::timeline_table;
 use crate::facet_lists::chart_entities;
@@ -27,6 +27,8 @@ pub fn Timeline() -> impl IntoView {
     let Current { settled: answer, selected, .. } = expect_context::<Current>();
     let c = corpus.0.clone();
     let outlet = Memo::new(move |_| view.with(|s| s.outlet.clone()));
+    // The selected bar follows the period filter, which the bins ignore.
+    let period = Memo::new(move |_| view.with(|s| s.period.clone()));
     let as_share = Memo::new(move |_| view.with(|s| s.share));
     let answered = Memo::new(move |_| {
         answer.with(|a| {
@@ -64,7 +66,7 @@ pub fn Timeline() -> impl IntoView {
     let scale_link = move |share_on: bool, label: &'static str| {
         let target = move |s: &ViewState| ViewState { share: share_on, ..s.clone() };
         view! {
-            <a class="sorot-switch__option" href=link_href(view, target) on:click=on_link_click(view, target)
+            <a class="sorot-switch__option" use:link=Link::to(view, target)
                 aria-current=move || (as_share.get() == share_on).then_some("true")
                 data-scale=if share_on { "share" } else { "count" }>{label}</a>
         }
@@ -85,12 +87,12 @@ pub fn Timeline() -> impl IntoView {
                         let name_row = name_row.clone();
                         let code = code.clone();
                         move || {
-                            // The selected bar follows the period filter, which the bins ignore.
-                            let current = view.with(|s| s.period.clone());
-                            rows.with(|rows| {
-                                rows.iter()
-                                    .map(|r| row_view(view, r, name_row(r.entity), code(r.entity), current.as_deref()))
-                                    .collect_view()
+                            period.with(|current| {
+                                rows.with(|rows| {
+                                    rows.iter()
+                                        .map(|r| row_view(view, r, name_row(r.entity), code(r.entity), current.as_deref()))
+                                        .collect_view()
+                                })
                             })
                         }
                     }
@@ -144,7 +146,7 @@ fn row_view(view: View, row: &Row, name: String, code: Option<String>, current: 
             let x = i as f64 * SLOT;
             view! {
                 <g>
-                    <a href=link_href(view, target.clone()) on:click=on_link_click(view, target) class=class
+                    <a use:link=Link::to(view, target) class=class
                         data-period=period.clone() data-docs=b.docs data-total=b.total data-mentions=b.mentions
                         data-sparse=b.sparse.then_some("true") aria-current=selected.then_some("true")
                         aria-label=aria>
