@@ -5,19 +5,27 @@
 //   sed 's/data-wasm-opt="z"/data-wasm-opt="0" data-keep-debug/' index.html > index-prof.html
 //   trunk build --release --offline --dist /tmp/dist-prof index-prof.html && rm index-prof.html
 //   SOROT_DIST=/tmp/dist-prof node bench/profile.js
-import { readFileSync } from 'node:fs';
+//
+// Given a folder (a bundle from `sorot build`) instead of a JSON Lines file, it opens that bundle,
+// runs the queries once to fetch their shards and texts, then profiles each query filled at once
+// (one input event, as bench/publish-bench.js does) with everything cached.
+import { readFileSync, statSync } from 'node:fs';
 import { serve, launch, openPage } from '../e2e/harness.js';
-const corpus = readFileSync(process.argv[2] || new URL('../../shared/corpora/clickid.jsonl', import.meta.url).pathname);
-const queries = readFileSync(new URL('./queries.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).slice(0, 12);
-const server = await serve({ 'c.jsonl': corpus });
+const source = process.argv[2] || new URL('../../shared/corpora/clickid.jsonl', import.meta.url).pathname;
+const bundle = statSync(source).isDirectory();
+const queries = readFileSync(new URL('./queries.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).slice(0, bundle ? undefined : 12);
+const server = bundle ? await serve({}, { mounts: { 'big/': source } }) : await serve({ 'c.jsonl': readFileSync(source) });
 const browser = await launch();
-const ui = await openPage(browser, `${server.url}?corpus=c.jsonl`, { timeout: 180000 });
+const ui = await openPage(browser, `${server.url}?corpus=${bundle ? 'big/' : 'c.jsonl'}`, { timeout: 180000 });
 const cdp = await ui.context().newCDPSession(ui);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 const box = ui.getByTestId('search');
+const pause = (ms) => new Promise((ok) => setTimeout(ok, ms));
+if (bundle) for (const q of queries) { await box.fill(''); await pause(300); await box.fill(q); await pause(600); }
 await cdp.send('Profiler.start');
-for (const q of queries) { await box.fill(''); await box.pressSequentially(q, { delay: 120 }); }
+if (bundle) for (const q of queries) { await box.fill(''); await pause(300); await box.fill(q); await pause(300); }
+else for (const q of queries) { await box.fill(''); await box.pressSequentially(q, { delay: 120 }); }
 const { profile } = await cdp.send('Profiler.stop');
 const self = new Map();
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::context::{Corpus, Current, View};
 use super::files::Files;
-use super::history::{link_href, on_link_click};
+use super::links::{link, Link};
 use super::overview::Overview;
 use super::yield_to_page;
 use crate::render;
@@ -50,20 +50,21 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
             Some((doc, here))
         })
     };
+    // The article asked for, found or not.
+    let asked = Memo::new(move |_| view.with(|s| s.doc.clone()));
     view! {
         <article class="sorot-reader" data-testid="reader" aria-live="polite">
             {move || match here.get() {
                 Some((doc, true)) => view! { <Article doc=doc selected=selected /> }.into_any(),
                 Some((_, false)) => view! { <p class="sorot-loading" role="status">"Loading the article…"</p> }.into_any(),
-                None => {
-                    let missing = view.with(|s| s.doc.clone());
-                    view! {
-                        {missing.map(|id| view! { <p class="sorot-notice" role="status">"No article with id “" {id} "” in this corpus."</p> })}
-                        <Overview />
-                        <Welcome />
-                    }
-                    .into_any()
+                // The overview is made once for as long as no article is open: the notice
+                // follows the address on its own, so that typing does not remake every view.
+                None => view! {
+                    {move || asked.get().map(|id| view! { <p class="sorot-notice" role="status">"No article with id “" {id} "” in this corpus."</p> })}
+                    <Overview />
+                    <Welcome />
                 }
+                .into_any(),
             }}
         </article>
     }
@@ -202,7 +203,7 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     };
     view! {
         <header class="sorot-reader__head">
-            <a class="sorot-reader__close" href=link_href(view, close) on:click=on_link_click(view, close) title="Close the article">"×"</a>
+            <a class="sorot-reader__close" use:link=Link::to(view, close) title="Close the article">"×"</a>
             <h1 class="sorot-reader__title">{d.display_title()}</h1>
             <p class="sorot-reader__meta">
                 {if meta.is_empty() { d.id.clone() } else { format!("{meta} · {}", d.id) }}
