@@ -52,36 +52,22 @@ pub fn WorldMap() -> impl IntoView {
             };
         };
         let ent = g.entity(e);
-        let n = move || docs.with(|(_, per)| per[e.0 as usize]);
-        let cls = move || {
-            let k = docs.with(|(m, per)| class(per[e.0 as usize], *m));
-            let on = if selected.with(|s| s.contains(&e)) { " sorot-map__place--selected" } else { "" };
-            format!("sorot-map__place sorot-map__c{k}{on}")
-        };
         let code = ent.code.clone();
         let toggle = move |s: &ViewState| ViewState { doc: None, at: None, ..s.toggled(&code) };
-        let name = ent.label.clone();
-        let label = move || {
-            let name = name.clone();
-            move || {
-                let (m, per) = docs.with(|(m, per)| (*m, per[e.0 as usize]));
-                format!("{name}: {per} of {m} matching articles")
-            }
-        };
         let shape = match form {
             Form::Shape(d) => view! { <path d=d.clone()></path> }.into_any(),
             Form::Dot(x, y) => view! { <circle class="sorot-map__dot" cx=*x cy=*y r="2.6"></circle> }.into_any(),
             Form::None => unreachable!(),
         };
         Some(
-            // In a <g>, so that the macro makes SVG elements of the link and its title.
+            // In a <g>, so that the macro makes SVG elements of the link and its title. Its
+            // class, count, label and tab stop are written by `paint`.
             view! {
-                <g><a class=cls use:link=Link::to(view, toggle)
-                    data-entity=ent.code.clone() data-docs=n aria-label=label()
-                    tabindex={move || if n() > 0 { "0" } else { "-1" }}
+                <g><a class="sorot-map__place sorot-map__c0" use:link=Link::to(view, toggle)
+                    data-entity=ent.code.clone() data-docs="0" aria-label=ent.label.clone() tabindex="-1"
                     on:mouseenter=move |_| hovered.set(Some(e)) on:focus=move |_| hovered.set(Some(e))
                     on:mouseleave=move |_| hovered.set(None) on:blur=move |_| hovered.set(None)>
-                    <title>{label()}</title>
+                    <title>{ent.label.clone()}</title>
                     {shape}
                 </a></g>
             }
@@ -89,6 +75,17 @@ pub fn WorldMap() -> impl IntoView {
         )
     };
     let shapes = world.places.iter().filter_map(|p| place(&p.code, &p.form)).collect_view();
+    // One effect colours every country, and touches only those whose count or selection
+    // changed: an effect per country's attribute made each filter change re-run about 1,300 of
+    // them (see `super::links` for what that costs).
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let c = corpus.0.clone();
+    Effect::new(move |painted: Option<Vec<Painted>>| {
+        let Some(svg) = svg.get() else { return painted.unwrap_or_default() };
+        let mut painted = painted.unwrap_or_else(|| places_of(&svg, c.gazetteer()));
+        docs.with(|(m, per)| selected.with(|sel| paint(&mut painted, *m, per, sel, c.gazetteer())));
+        painted
+    });
 
     let c = corpus.0.clone();
     let detail = move || {
@@ -149,7 +146,7 @@ pub fn WorldMap() -> impl IntoView {
                 "The share of the matching articles that mention each country; small states are dots. A country shows only the articles that mention it."
             </p>
             <div class="sorot-map__body">
-                <svg class="sorot-map__svg" data-chart="map" viewBox=format!("0 0 {w} {h}") role="group" aria-label="World map of the countries mentioned">
+                <svg node_ref=svg class="sorot-map__svg" data-chart="map" viewBox=format!("0 0 {w} {h}") role="group" aria-label="World map of the countries mentioned">
                     {shapes}
                 </svg>
                 <div class="sorot-map__side">
@@ -163,5 +160,60 @@ pub fn WorldMap() -> impl IntoView {
             <ul class="sorot-map__legend" aria-label="Share of matching articles">{legend}</ul>
             <ChartImages name="sorot-map" of="[data-testid=map]" label="the map" />
         </section>
+    }
+}
+
+/// A country's link on the map, and what it shows now.
+struct Painted {
+    entity: EntityId,
+    el: web_sys::Element,
+    /// Matching articles mentioning it, all matching articles, and whether it is selected; none
+    /// before it is first painted.
+    shown: Option<(u32, usize, bool)>,
+}
+
+/// The countries' links in the map's SVG.
+fn places_of(svg: &web_sys::Element, g: &sorot_engine::gazetteer::Gazetteer) -> Vec<Painted> {
+    let mut out = Vec::new();
+    if let Ok(list) = svg.query_selector_all("a[data-entity]") {
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else {
+                continue;
+            };
+            if let Some(entity) =
+                el.get_attribute("data-entity").and_then(|code: String| g.entity_by_code(code.as_str()))
+            {
+                out.push(Painted { entity, el, shown: None });
+            }
+        }
+    }
+    out
+}
+
+/// Writes each country's class, count, label and tab stop (only the countries mentioned are in
+/// the tab order: the others would be two hundred stops on the way past the map).
+fn paint(
+    places: &mut [Painted],
+    matches: usize,
+    per: &[u32],
+    selected: &[EntityId],
+    g: &sorot_engine::gazetteer::Gazetteer,
+) {
+    for p in places {
+        let n = per[p.entity.0 as usize];
+        let now = (n, matches, selected.contains(&p.entity));
+        if p.shown == Some(now) {
+            continue;
+        }
+        let on = if now.2 { " sorot-map__place--selected" } else { "" };
+        let label = format!("{}: {n} of {matches} matching articles", g.entity(p.entity).label);
+        let _ = p.el.set_attribute("class", &format!("sorot-map__place sorot-map__c{}{on}", class(n, matches)));
+        let _ = p.el.set_attribute("data-docs", &n.to_string());
+        let _ = p.el.set_attribute("aria-label", &label);
+        let _ = p.el.set_attribute("tabindex", if n > 0 { "0" } else { "-1" });
+        if let Some(title) = p.el.first_element_child() {
+            title.set_text_content(Some(&label));
+        }
+        p.shown = Some(now);
     }
 }
