@@ -197,7 +197,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             if let (true, Some(body)) = (whole, document().body()) {
                 let _ = body.set_attribute("data-ready", "true");
                 if let Some(f) = files {
-                    f.fetch_whole_if_small(&corpus.0);
+                    f.after_ready(&corpus.0);
                 }
             }
         });

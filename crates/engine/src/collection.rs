@@ -431,6 +431,14 @@ impl Collection {
         }
     }
 
+    /// A bundle's dictionary shards (none in memory); see [`Bundle::dictionary`].
+    pub fn dictionary_files(&self) -> Vec<Need> {
+        match &self.store {
+            Store::Bundle(b) => b.dictionary(),
+            Store::Memory(_) => Vec::new(),
+        }
+    }
+
     /// Every file of a bundle but its metadata (none in memory), in an order they can be loaded in.
     pub fn every_file(&self) -> Vec<Need> {
         match &self.store {

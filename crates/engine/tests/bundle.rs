@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use proptest::prelude::*;
-use sorot_engine::bundle::{BundleError, Manifest, Options, MANIFEST};
+use sorot_engine::bundle::{BundleError, Manifest, Need, Options, MANIFEST};
 use sorot_engine::collection::{Collection, Request};
 use sorot_engine::corpus::Document;
 use sorot_engine::gazetteer::Gazetteer;
@@ -119,6 +119,46 @@ fn an_answer_names_only_the_files_it_needs_and_a_second_one_needs_none() {
     assert!(fetched.get() < total / 4, "{} of {total} files fetched for one word", fetched.get());
     assert_eq!(answer.hits.len(), memory.search(&r).hits.len());
     assert!(bundle.search(&r).missing().is_empty(), "once loaded, the same question needs nothing");
+}
+
+/// What the explorer fetches once its first results are shown: with the dictionary in, a
+/// query's words, completions and typo candidates are known, so its first answer names every
+/// postings and stem shard it needs (one round of fetches), and once those are in it is whole
+/// and the same as in memory. Without the dictionary some queries take two rounds (their
+/// completions' and typo candidates' postings are known only once their shards are in).
+#[test]
+fn with_the_dictionary_loaded_a_query_needs_one_round_of_fetches() {
+    let memory = Collection::new(corpus(), Matcher::bundled());
+    let files = files_of(&memory);
+    let load = |b: &Collection, needs: &[Need]| {
+        for &need in needs {
+            b.load(need, &files[&b.file(need)]).unwrap();
+        }
+    };
+    let two_rounds = |dictionary: bool| {
+        let mut slow = Vec::new();
+        for q in queries() {
+            // A page that has just opened the bundle: nothing but the metadata (and the dictionary).
+            let bundle = open(&files).unwrap();
+            if dictionary {
+                load(&bundle, &bundle.dictionary_files());
+            }
+            let r = Request { query: &q, ..Request::default() };
+            let first = bundle.search(&r);
+            assert!(!dictionary || first.missing().iter().all(|n| !matches!(n, Need::Terms(_))), "{q}");
+            load(&bundle, first.missing());
+            let second = bundle.search(&r);
+            if second.missing().is_empty() {
+                let hits = |a: &sorot_engine::collection::Response| a.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
+                assert_eq!(hits(&second), hits(&memory.search(&r)), "{q}: the same hits as in memory");
+            } else {
+                slow.push(q);
+            }
+        }
+        slow
+    };
+    assert!(!two_rounds(false).is_empty(), "some query needs two rounds without the dictionary");
+    assert_eq!(two_rounds(true), Vec::<String>::new(), "queries needing a second round with the dictionary");
 }
 
 #[test]

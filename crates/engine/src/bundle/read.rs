@@ -512,6 +512,12 @@ impl Bundle {
         docs.filter(|&d| self.fragment(d).is_none()).map(|d| Need::Text(d as u32)).collect()
     }
 
+    /// The dictionary's shards: with them, a query's words, completions and typo candidates
+    /// are known at once, and its postings and stems come in one round.
+    pub fn dictionary(&self) -> Vec<Need> {
+        (0..self.terms.hashes.len() as u32).map(Need::Terms).collect()
+    }
+
     /// Every file but the metadata, each postings shard before its positions.
     pub fn every_file(&self) -> Vec<Need> {
         let n = |k: usize| 0..k as u32;
@@ -627,6 +633,10 @@ impl Lexicon for Probe<'_> {
             Ok(found) => found,
             Err(i) => {
                 self.miss(Need::Postings(i));
+                // A phrase's positions come with its postings, not a round later.
+                if positions && b.positions[i as usize].1.get().is_none() {
+                    self.miss(Need::Positions(i));
+                }
                 return Postings::default();
             }
         };
