@@ -10,6 +10,8 @@
 //   first, like the page, so that a rebuilt bundle is seen on the next load; the copy is kept
 //   for offline use. Its other files are content-hashed (<dir>/<16 hex digits>.bin): cache first.
 //   Those of a bundle visited offline are there only if they were fetched once.
+// - A response is handed to the page as soon as it arrives; its copy is written to the cache
+//   after (event.waitUntil), so that caching never delays a query's shards or texts.
 // - Anything else (a ?corpus= file, another host) is left to the network.
 const CACHE = 'sorot';
 const HASHED = /^[\w.-]+-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
@@ -26,20 +28,21 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   const name = url.pathname.slice(scope.pathname.length);
   if (name === '' || name === 'index.html') {
-    event.respondWith(page(request, scope.href));
+    event.respondWith(page(event, scope.href));
   } else if (HASHED.test(name) || BUNDLE_FILE.test(url.pathname)) {
-    event.respondWith(kept(request));
+    event.respondWith(kept(event));
   } else if (name.endsWith('/manifest.json')) {
-    event.respondWith(fresh(request));
+    event.respondWith(fresh(event));
   }
 });
 
 // From the network, or the copy kept of it when the network fails.
-async function fresh(request) {
+async function fresh(event) {
+  const request = event.request;
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    if (response.ok) event.waitUntil(cache.put(request, response.clone()));
     return response;
   } catch (error) {
     const copy = await cache.match(request);
@@ -48,14 +51,13 @@ async function fresh(request) {
   }
 }
 
-async function page(request, key) {
+async function page(event, key) {
   const cache = await caches.open(CACHE);
   try {
-    const response = await fetch(request);
+    const response = await fetch(event.request);
     if (response.ok) {
-      const html = await response.clone().text();
-      await cache.put(key, response.clone());
-      await prune(cache, html);
+      const copy = response.clone();
+      event.waitUntil(copy.clone().text().then((html) => cache.put(key, copy).then(() => prune(cache, html))));
     }
     return response;
   } catch (error) {
@@ -65,12 +67,13 @@ async function page(request, key) {
   }
 }
 
-async function kept(request) {
+async function kept(event) {
+  const request = event.request;
   const cache = await caches.open(CACHE);
   const copy = await cache.match(request, { ignoreSearch: true });
   if (copy) return copy;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) event.waitUntil(cache.put(request, response.clone()));
   return response;
 }
 
