@@ -51,7 +51,10 @@ before(async () => {
   bundleFiles = files(join(dir, 'b'), 'b/');
   // The same bundle with one document's text file cut short.
   const damaged = Object.fromEntries(Object.entries(bundleFiles).map(([k, v]) => [k.replace(/^b\//, 'bad/'), k.startsWith('b/text/') ? v.subarray(0, 9) : v]));
-  server = await serve({ 'corpus.jsonl': jsonl, ...bundleFiles, ...damaged });
+  // The same bundle as a page sees one of more than 4 MB: not fetched whole once ready.
+  const large = Object.fromEntries(Object.entries(bundleFiles).map(([k, v]) => [k.replace(/^b\//, 'large/'),
+    k === 'b/manifest.json' ? Buffer.from(JSON.stringify({ ...JSON.parse(v), bytes: 5e9 })) : v]));
+  server = await serve({ 'corpus.jsonl': jsonl, ...bundleFiles, ...damaged, ...large });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -184,4 +187,26 @@ test('the results and their mentions download whole, from a bundle as from its J
   assert.deepEqual(fromBundle.problems, []);
   await fromFile.context().close();
   await fromBundle.context().close();
+});
+
+test('over a bundle too large to fetch whole, the downloads read the results\' texts when asked, a batch at a time', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=large/`);
+  const texts = [];
+  page.on('request', (r) => { if (r.url().includes('/large/text/')) texts.push(r.url()); });
+  await page.waitForSelector('body[data-ready]');
+  const count = Number((await page.getByTestId('result-count').innerText()).match(/\d+/)[0]);
+  assert.equal(count, 240);
+  // Nothing beyond the first page is read until asked: the button says how many are left.
+  const status = page.locator('.sorot-downloads[role=status]');
+  await status.filter({ hasText: /their texts are read first \(2[0-9]{2} articles\)/ }).waitFor();
+  const before = texts.length;
+  await page.getByTestId('read-for-download').click();
+  await page.locator('button[data-download="sorot-results.json"]').waitFor({ timeout: 30000 });
+  assert.ok(texts.length - before >= 200, `${texts.length - before} texts read for the downloads`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-download="sorot-results.json"]').click()]);
+  const results = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(results.length, count, 'every result');
+  assert.ok(results.every((r) => r.title?.startsWith('Berita')), 'each with its title, read from its text file');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
