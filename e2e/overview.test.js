@@ -192,6 +192,33 @@ test('the co-occurrence matrix counts the matches mentioning both, and a cell li
   await page.context().close();
 });
 
+test('the co-occurrence matrix downloads as an SVG grid of its cells, in the colours shown, and as a PNG', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`, { colorScheme: 'dark' });
+  await page.getByTestId('cooccurrence').waitFor();
+  const save = async (file) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
+    assert.equal(download.suggestedFilename(), file);
+    return readFileSync(await download.path());
+  };
+  const svg = (await save('sorot-cooccurrence.svg')).toString('utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  // A cell per pair, its count and marker as written on the page, its fill the page's colour.
+  const shown = await page.$$eval('[data-testid=cooccurrence] td.sorot-cooc__cell', (tds) => tds.map((td) => [
+    td.textContent.replace(/\s+/g, ' ').trim(), getComputedStyle(td).backgroundColor]));
+  const inFile = [...svg.matchAll(/<rect x="[^"]*" [^>]*fill="([^"]+)"[^>]*?\/?>(?:<\/rect>)?<text [^>]*>([^<]+)<\/text>/g)].map((m) => [m[2], m[1]]);
+  assert.equal(shown.length, (8 * 7) / 2);
+  assert.deepEqual(inFile, shown);
+  // Every entity named, as a row or a column.
+  for (const name of await page.$$eval('[data-testid=cooccurrence] th', (ths) => ths.map((th) => th.textContent.trim()))) {
+    assert.ok(svg.includes(`>${name}<`), `${name} named`);
+  }
+  assert.ok(!/var\(--|class="sorot/.test(svg));
+  const png = await save('sorot-cooccurrence.png');
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the timeline and the matrix download their numbers, whole, as CSV and JSON', async () => {
   const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`);
   await page.getByTestId('timeline').waitFor();

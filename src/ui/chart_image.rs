@@ -41,7 +41,8 @@ pub fn ChartImages(name: &'static str, of: &'static str, label: &'static str) ->
 fn standalone(of: &str) -> Option<String> {
     let doc = document();
     let root = doc.query_selector(of).ok()??;
-    let charts = root.query_selector_all("svg").ok()?;
+    // The SVG charts, and the tables that are charts (the co-occurrence matrix), drawn as SVG.
+    let charts = root.query_selector_all("svg, table[data-chart]").ok()?;
     let ns = "http://www.w3.org/2000/svg";
     let out = doc.create_element_ns(Some(ns), "svg").ok()?;
     let window = window();
@@ -54,6 +55,7 @@ fn standalone(of: &str) -> Option<String> {
     });
     let mut y = 0.0;
     let mut drawn = 0;
+    let mut widest: f64 = 0.0;
     for i in 0..charts.length() {
         let Some(chart) = charts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
         let rect = chart.get_bounding_client_rect();
@@ -73,7 +75,8 @@ fn standalone(of: &str) -> Option<String> {
             Some(text).filter(|t| !t.trim().is_empty())
         };
         let figure = chart.closest("figure").ok().flatten();
-        let caption = parts(figure.as_ref().and_then(|f| f.query_selector("figcaption").ok().flatten()), " · ");
+        let caption = parts(figure.as_ref().and_then(|f| f.query_selector("figcaption").ok().flatten()), " · ")
+            .or_else(|| chart.query_selector("caption").ok().flatten().and_then(|c| c.text_content()));
         // An axis is the chart's next sibling, hidden from screen readers (its text is in the bars').
         let axis = parts(
             chart.next_element_sibling().filter(|a| a.get_attribute("aria-hidden").as_deref() == Some("true")),
@@ -95,12 +98,20 @@ fn standalone(of: &str) -> Option<String> {
             out.append_child(&t).ok()?;
             y += CAPTION;
         }
-        let copy: web_sys::Element = chart.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-        inline_styles(&chart, &copy);
-        let _ = copy.remove_attribute("class");
-        let h = WIDTH * rect.height() / rect.width();
+        // A table is drawn at its own scale (its text as large as the captions), a chart across.
+        let (copy, ratio, width) = if chart.tag_name().eq_ignore_ascii_case("table") {
+            let (svg, w, h) = table_svg(&chart, &ink)?;
+            (svg, h / w, w.min(WIDTH))
+        } else {
+            let copy: web_sys::Element = chart.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+            inline_styles(&chart, &copy);
+            let _ = copy.remove_attribute("class");
+            (copy, rect.height() / rect.width(), WIDTH)
+        };
+        let h = width * ratio;
+        widest = widest.max(width);
         for (k, v) in
-            [("x", "0".to_string()), ("y", y.to_string()), ("width", WIDTH.to_string()), ("height", h.to_string())]
+            [("x", "0".to_string()), ("y", y.to_string()), ("width", width.to_string()), ("height", h.to_string())]
         {
             copy.set_attribute(k, &v).ok()?;
         }
@@ -119,9 +130,9 @@ fn standalone(of: &str) -> Option<String> {
     }
     for (k, v) in [
         ("xmlns", ns.to_string()),
-        ("width", WIDTH.to_string()),
+        ("width", widest.to_string()),
         ("height", y.to_string()),
-        ("viewBox", format!("0 0 {WIDTH} {y}")),
+        ("viewBox", format!("0 0 {widest} {y}")),
     ] {
         out.set_attribute(k, &v).ok()?;
     }
@@ -131,6 +142,96 @@ fn standalone(of: &str) -> Option<String> {
     }
     out.insert_before(&bg, out.first_child().as_ref()).ok()?;
     web_sys::XmlSerializer::new().ok()?.serialize_to_string(&out).ok()
+}
+
+/// Size of a cell of a table drawn as SVG, and of a character of its labels.
+const CELL: (f64, f64) = (48.0, 26.0);
+const CHAR: f64 = 7.0;
+
+/// A table of numbers (a row head and a cell per column, column heads above) as an SVG grid:
+/// each cell in the colour the page gives it, with its text; column heads written upwards so
+/// that long names fit. Returns the SVG and its width and height.
+fn table_svg(table: &web_sys::Element, ink: &str) -> Option<(web_sys::Element, f64, f64)> {
+    let doc = document();
+    let ns = "http://www.w3.org/2000/svg";
+    let squeeze =
+        |e: &web_sys::Element| e.text_content().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+    let heads: Vec<String> = elements(table, "thead th").iter().map(squeeze).collect();
+    let rows: Vec<(String, Vec<web_sys::Element>)> = elements(table, "tbody tr")
+        .iter()
+        .filter_map(|tr| Some((squeeze(&tr.query_selector("th").ok()??), elements(tr, "td"))))
+        .collect();
+    let longest = |names: &mut dyn Iterator<Item = usize>| names.max().unwrap_or(0) as f64 * CHAR + 12.0;
+    let left = longest(&mut rows.iter().map(|(n, _)| n.chars().count()));
+    let top = longest(&mut heads.iter().map(|n| n.chars().count()));
+    let (w, h) = (left + CELL.0 * heads.len() as f64, top + CELL.1 * rows.len() as f64);
+    let svg = doc.create_element_ns(Some(ns), "svg").ok()?;
+    svg.set_attribute("viewBox", &format!("0 0 {w} {h}")).ok()?;
+    let text = |content: &str, attrs: &[(&str, String)]| -> Option<web_sys::Element> {
+        let t = doc.create_element_ns(Some(ns), "text").ok()?;
+        for (k, v) in
+            attrs.iter().chain([("font-size", "12".to_string()), ("font-family", "sans-serif".to_string())].iter())
+        {
+            t.set_attribute(k, v).ok()?;
+        }
+        t.set_text_content(Some(content));
+        svg.append_child(&t).ok()?;
+        Some(t)
+    };
+    for (i, name) in heads.iter().enumerate() {
+        let x = left + CELL.0 * (i as f64 + 0.5) + 4.0;
+        text(name, &[("transform", format!("translate({x} {}) rotate(-90)", top - 6.0)), ("fill", ink.to_string())])?;
+    }
+    let style = |e: &web_sys::Element, p: &str| {
+        window().get_computed_style(e).ok().flatten().and_then(|s| s.get_property_value(p).ok()).unwrap_or_default()
+    };
+    for (r, (name, cells)) in rows.iter().enumerate() {
+        let y = top + CELL.1 * r as f64;
+        text(
+            name,
+            &[
+                ("x", (left - 6.0).to_string()),
+                ("y", (y + CELL.1 * 0.65).to_string()),
+                ("text-anchor", "end".into()),
+                ("fill", ink.to_string()),
+            ],
+        )?;
+        for (c, cell) in cells.iter().enumerate() {
+            let content = squeeze(cell);
+            if content.is_empty() {
+                continue;
+            }
+            let x = left + CELL.0 * c as f64;
+            let rect = doc.create_element_ns(Some(ns), "rect").ok()?;
+            for (k, v) in [
+                ("x", x.to_string()),
+                ("y", y.to_string()),
+                ("width", CELL.0.to_string()),
+                ("height", CELL.1.to_string()),
+                ("fill", style(cell, "background-color")),
+                ("stroke", style(cell, "border-top-color")),
+            ] {
+                rect.set_attribute(k, &v).ok()?;
+            }
+            svg.append_child(&rect).ok()?;
+            text(
+                &content,
+                &[
+                    ("x", (x + CELL.0 / 2.0).to_string()),
+                    ("y", (y + CELL.1 * 0.65).to_string()),
+                    ("text-anchor", "middle".into()),
+                    ("fill", ink.to_string()),
+                ],
+            )?;
+        }
+    }
+    Some((svg, w, h))
+}
+
+/// The elements under `root` that `selector` matches, in document order.
+fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
 }
 
 /// Writes into the shapes under `copy`, as attributes, the look the page's style gives those

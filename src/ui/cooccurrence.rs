@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use sorot_engine::cooccurrence::{Cooccurrence, Unit};
 use sorot_engine::gazetteer::EntityId;
 
+use super::chart_image::ChartImages;
 use super::context::{Corpus, Current, View};
 use super::download::Downloads;
 use super::files::Files;
@@ -89,6 +90,7 @@ pub fn CooccurrenceMatrix() -> impl IntoView {
                     let c = corpus.0.clone();
                     move || matrix.with(|m| cooccurrence_table(m, c.gazetteer()))
                 } />
+                <ChartImages name="sorot-cooccurrence" of="[data-testid=cooccurrence]" label="the matrix" />
             </Show>
         </section>
     }
@@ -144,7 +146,7 @@ fn matrix_view(view: View, m: &Cooccurrence, names: &dyn Fn(EntityId) -> (String
         })
         .collect_view();
     view! {
-        <table class="sorot-overview__table sorot-cooc__table">
+        <table class="sorot-overview__table sorot-cooc__table" data-chart="cooccurrence">
             <caption class="sorot-visually-hidden">"Articles mentioning both entities of each pair"</caption>
             <thead><tr><td></td>{head}</tr></thead>
             <tbody>{rows}</tbody>
