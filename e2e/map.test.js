@@ -86,6 +86,10 @@ test('the map and the timeline download as SVG, in the colours shown, and as PNG
   const inFile = [...svg.matchAll(/data-entity="([^"]+)"[^>]*>(?:<title>[^<]*<\/title>)?<(?:path|circle)[^>]* fill="([^"]+)"/g)].map((m) => [m[1], m[2]]);
   assert.deepEqual(inFile, shown);
   assert.ok(!/var\(--|class="sorot/.test(svg));
+  // With its legend: each class's words beside a swatch of its colour.
+  const legend = await page.$$eval('[data-testid=map] [data-legend] li', (lis) => lis.map((li) => [li.textContent.trim(), getComputedStyle(li.querySelector('span')).backgroundColor]));
+  assert.equal(legend.length, 6);
+  for (const [words, colour] of legend) assert.ok(svg.includes(`fill="${colour}"/><text`) && svg.includes(`>${words.replace(/</g, "&lt;")}<`), `${words} in the legend`);
   const png = await save('sorot-map.png');
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
   assert.ok(png.readUInt32BE(16) >= 1900, `twice the width: ${png.readUInt32BE(16)}`);

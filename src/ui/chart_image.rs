@@ -128,6 +128,58 @@ fn standalone(of: &str) -> Option<String> {
     if drawn == 0 {
         return None;
     }
+    // A legend (a list marked data-legend: a swatch and its words per item), in a row below.
+    if let Some(legend) = root.query_selector("[data-legend]").ok().flatten() {
+        let mut x = 0.0;
+        if let Some(title) = legend.get_attribute("aria-label") {
+            let t = doc.create_element_ns(Some(ns), "text").ok()?;
+            for (k, v) in [
+                ("x", "0".to_string()),
+                ("y", (y + 13.0).to_string()),
+                ("font-size", "13".into()),
+                ("fill", ink.clone()),
+            ] {
+                t.set_attribute(k, &v).ok()?;
+            }
+            t.set_attribute("font-family", "sans-serif").ok()?;
+            t.set_text_content(Some(&format!("{title}:")));
+            out.append_child(&t).ok()?;
+            x += (title.chars().count() as f64 + 2.0) * 7.0;
+        }
+        for item in elements(&legend, "li") {
+            let swatch = item.query_selector("span").ok().flatten();
+            let fill = swatch
+                .and_then(|s| window.get_computed_style(&s).ok().flatten())
+                .and_then(|s| s.get_property_value("background-color").ok())
+                .unwrap_or_default();
+            let words = item.text_content().unwrap_or_default().trim().to_string();
+            let rect = doc.create_element_ns(Some(ns), "rect").ok()?;
+            for (k, v) in [
+                ("x", x.to_string()),
+                ("y", (y + 2.0).to_string()),
+                ("width", "14".into()),
+                ("height", "14".into()),
+                ("fill", fill),
+            ] {
+                rect.set_attribute(k, &v).ok()?;
+            }
+            out.append_child(&rect).ok()?;
+            let t = doc.create_element_ns(Some(ns), "text").ok()?;
+            for (k, v) in [
+                ("x", (x + 18.0).to_string()),
+                ("y", (y + 13.0).to_string()),
+                ("font-size", "12".into()),
+                ("fill", ink.clone()),
+            ] {
+                t.set_attribute(k, &v).ok()?;
+            }
+            t.set_attribute("font-family", "sans-serif").ok()?;
+            t.set_text_content(Some(&words));
+            out.append_child(&t).ok()?;
+            x += 30.0 + words.chars().count() as f64 * 6.5;
+        }
+        y += CAPTION + 4.0;
+    }
     for (k, v) in [
         ("xmlns", ns.to_string()),
         ("width", widest.to_string()),

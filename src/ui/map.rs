@@ -157,7 +157,7 @@ pub fn WorldMap() -> impl IntoView {
             <p class="sorot-map__detail" data-testid="map-detail" aria-live="polite">
                 {move || detail().unwrap_or_else(|| "Point at a country, or move to it with Tab, for its count and the words that named it.".to_string())}
             </p>
-            <ul class="sorot-map__legend" aria-label="Share of matching articles">{legend}</ul>
+            <ul class="sorot-map__legend" data-legend aria-label="Share of matching articles">{legend}</ul>
             <ChartImages name="sorot-map" of="[data-testid=map]" label="the map" />
         </section>
     }
