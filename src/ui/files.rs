@@ -62,7 +62,15 @@ impl Files {
         let (first, whole) = self.state.with_value(|s| (!s.ready, s.whole));
         if first {
             self.state.update_value(|s| s.ready = true);
-            self.request(c, if whole { c.every_file() } else { c.dictionary_files() });
+            // After the frame that shows those results: asking for dozens of files takes a few
+            // milliseconds that the first screen should not wait for.
+            let (files, c) = (*self, c.clone());
+            request_animation_frame(move || {
+                set_timeout(
+                    move || files.request(&c, if whole { c.every_file() } else { c.dictionary_files() }),
+                    std::time::Duration::ZERO,
+                )
+            });
         }
     }
 
