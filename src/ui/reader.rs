@@ -52,10 +52,6 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
     };
     // The article asked for, found or not.
     let asked = Memo::new(move |_| view.with(|s| s.doc.clone()));
-    // The overview is drawn after the frame that shows the first results: it is the largest
-    // part of the page (the map alone is 250 links), and the results should not wait for it.
-    let drawn = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || drawn.set(true), std::time::Duration::ZERO));
     view! {
         <article class="sorot-reader" data-testid="reader" aria-live="polite">
             {move || match here.get() {
@@ -65,7 +61,7 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
                 // follows the address on its own, so that typing does not remake every view.
                 None => view! {
                     {move || asked.get().map(|id| view! { <p class="sorot-notice" role="status">"No article with id “" {id} "” in this corpus."</p> })}
-                    <Show when=move || drawn.get()><Overview /></Show>
+                    <Overview />
                     <Welcome />
                 }
                 .into_any(),
