@@ -51,7 +51,7 @@ for (let i = 0; i < 3; i++) {
   });
   page = await context.newPage();
   await page.goto(`${server.url}?corpus=${raw ? 'big.jsonl' : 'big/'}`);
-  await page.waitForFunction(() => window.__overview !== undefined, null, { timeout: 120000 });
+  await page.waitForFunction(() => window.__overview !== undefined && window.__ready !== undefined, null, { timeout: 120000 });
   loads.push(await page.evaluate(() => window.__overview - window.__ready));
 }
 
