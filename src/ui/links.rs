@@ -7,8 +7,7 @@
 //! the document follows their clicks. No link owns an effect: reactive_graph keeps a dropped
 //! effect in its sources' subscriber lists and shifts those lists on every removal, so the
 //! views, which remake hundreds of links per filter change (the timeline's bars, the matrix's
-//! cells), made every change slower (37 ms to the first screen of a cached query on clickid
-//! with an effect per link; see docs/BENCHMARKS.md).
+//! cells), made every change slower (see "Third round" in docs/BENCHMARKS.md).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
