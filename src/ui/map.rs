@@ -167,9 +167,8 @@ pub fn WorldMap() -> impl IntoView {
 struct Painted {
     entity: EntityId,
     el: web_sys::Element,
-    /// Matching articles mentioning it, all matching articles, and whether it is selected; none
-    /// before it is first painted.
-    shown: Option<(u32, usize, bool)>,
+    /// Its class, count and label as last written; none before it is first painted.
+    shown: Option<(String, u32, String)>,
 }
 
 /// The countries' links in the map's SVG.
@@ -191,7 +190,9 @@ fn places_of(svg: &web_sys::Element, g: &sorot_engine::gazetteer::Gazetteer) -> 
 }
 
 /// Writes each country's class, count, label and tab stop (only the countries mentioned are in
-/// the tab order: the others would be two hundred stops on the way past the map).
+/// the tab order: the others would be two hundred stops on the way past the map), each only
+/// when it changed: a country the matches do not mention keeps the same words whatever their
+/// number, so that a filter change rewrites the few countries it concerns, not two hundred.
 fn paint(
     places: &mut [Painted],
     matches: usize,
@@ -201,19 +202,34 @@ fn paint(
 ) {
     for p in places {
         let n = per[p.entity.0 as usize];
-        let now = (n, matches, selected.contains(&p.entity));
-        if p.shown == Some(now) {
-            continue;
+        let on = if selected.contains(&p.entity) { " sorot-map__place--selected" } else { "" };
+        let class = format!("sorot-map__place sorot-map__c{}{on}", class(n, matches));
+        let name = &g.entity(p.entity).label;
+        let label = if n == 0 {
+            format!("{name}: not in the matching articles")
+        } else {
+            format!("{name}: {n} of {matches} matching articles")
+        };
+        let was = p.shown.take();
+        let (old_class, old_n, old_label) = match &was {
+            Some((c, n, l)) => (Some(c.as_str()), Some(*n), Some(l.as_str())),
+            None => (None, None, None),
+        };
+        if old_class != Some(class.as_str()) {
+            let _ = p.el.set_attribute("class", &class);
         }
-        let on = if now.2 { " sorot-map__place--selected" } else { "" };
-        let label = format!("{}: {n} of {matches} matching articles", g.entity(p.entity).label);
-        let _ = p.el.set_attribute("class", &format!("sorot-map__place sorot-map__c{}{on}", class(n, matches)));
-        let _ = p.el.set_attribute("data-docs", &n.to_string());
-        let _ = p.el.set_attribute("aria-label", &label);
-        let _ = p.el.set_attribute("tabindex", if n > 0 { "0" } else { "-1" });
-        if let Some(title) = p.el.first_element_child() {
-            title.set_text_content(Some(&label));
+        if old_n != Some(n) {
+            let _ = p.el.set_attribute("data-docs", &n.to_string());
+            if old_n.is_none_or(|o| (o > 0) != (n > 0)) {
+                let _ = p.el.set_attribute("tabindex", if n > 0 { "0" } else { "-1" });
+            }
         }
-        p.shown = Some(now);
+        if old_label != Some(label.as_str()) {
+            let _ = p.el.set_attribute("aria-label", &label);
+            if let Some(title) = p.el.first_element_child() {
+                title.set_text_content(Some(&label));
+            }
+        }
+        p.shown = Some((class, n, label));
     }
 }
