@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage } from './harness.js';
+import { serve, launch, openPage, saveDownload } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SORT = join(ROOT, 'target/release/sorot');
@@ -163,8 +163,7 @@ test("the page's start-up script fetches the manifest and metadata once, and the
 
 test('the results and their mentions download whole, from a bundle as from its JSON Lines file', async () => {
   const save = async (page, file) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
-    return JSON.parse(readFileSync(await download.path(), 'utf8'));
+    return JSON.parse((await saveDownload(page, file)).bytes.toString('utf8'));
   };
   const fromFile = await openPage(browser, `${server.url}?corpus=corpus.jsonl&q=rusia`);
   const fromBundle = await openPage(browser, `${server.url}?corpus=b/&q=rusia`);
@@ -203,8 +202,7 @@ test('over a bundle too large to fetch whole, the downloads read the results\' t
   await page.getByTestId('read-for-download').click();
   await page.locator('button[data-download="sorot-results.json"]').waitFor({ timeout: 30000 });
   assert.ok(texts.length - before >= 200, `${texts.length - before} texts read for the downloads`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-download="sorot-results.json"]').click()]);
-  const results = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const results = JSON.parse((await saveDownload(page, 'sorot-results.json')).bytes.toString('utf8'));
   assert.equal(results.length, count, 'every result');
   assert.ok(results.every((r) => r.title?.startsWith('Berita')), 'each with its title, read from its text file');
   assert.deepEqual(page.problems, []);

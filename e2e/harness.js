@@ -72,3 +72,10 @@ export async function openPage(browser, url, { viewport = { width: 1400, height:
   await page.waitForSelector('body[data-ready="true"]', { timeout });
   return page;
 }
+
+/** Clicks the button that downloads `file` (`data-download`) and returns the download: the
+ * name the page suggested and its bytes. */
+export async function saveDownload(page, file) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}

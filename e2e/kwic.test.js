@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { serve, launch, openPage } from './harness.js';
+import { serve, launch, openPage, saveDownload } from './harness.js';
 
 // The seed articles, and a copy of the first two by another outlet: their lines collapse.
 const SEEDS = new URL('../seeds/', import.meta.url);
@@ -114,9 +114,9 @@ test('the concordance downloads whole, as CSV and JSON, and corpus markup stays 
   const page = await openPage(browser, `${server.url}?corpus=k.jsonl&kwic=RU`);
   const n = (await lines(page)).length;
   const save = async (file) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
-    assert.equal(download.suggestedFilename(), file);
-    return readFileSync(await download.path(), 'utf8');
+    const download = await saveDownload(page, file);
+    assert.equal(download.name, file);
+    return download.bytes.toString('utf8');
   };
   const json = JSON.parse(await save('sorot-concordance.json'));
   assert.equal(json.length, n);

@@ -2,8 +2,7 @@
 // states as dots, names a country's count and forms on hover, and filters on a click.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { serve, launch, openPage } from './harness.js';
+import { serve, launch, openPage, saveDownload } from './harness.js';
 
 const CORPUS = [
   { id: 'a', date: '2019-09-02', text: 'Singapura dan Malaysia bertemu. Singapura menolak.' },
@@ -75,9 +74,9 @@ test('hovering a country names its count and the forms that matched; a click fil
 test('the map and the timeline download as SVG, in the colours shown, and as PNG', async () => {
   const page = await openPage(browser, `${server.url}?corpus=m.jsonl`, { colorScheme: 'dark' });
   const save = async (file) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
-    assert.equal(download.suggestedFilename(), file);
-    return readFileSync(await download.path());
+    const download = await saveDownload(page, file);
+    assert.equal(download.name, file);
+    return download.bytes;
   };
   const svg = (await save('sorot-map.svg')).toString('utf8');
   assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);

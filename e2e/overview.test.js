@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { serve, launch, openPage } from './harness.js';
+import { serve, launch, openPage, saveDownload } from './harness.js';
 
 // The seed articles over 16 weeks from Monday 2023-08-28 (ISO week 35): article i is dated
 // 3·i mod 110 days later, every seventh undated.
@@ -196,9 +196,9 @@ test('the co-occurrence matrix downloads as an SVG grid of its cells, in the col
   const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`, { colorScheme: 'dark' });
   await page.getByTestId('cooccurrence').waitFor();
   const save = async (file) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
-    assert.equal(download.suggestedFilename(), file);
-    return readFileSync(await download.path());
+    const download = await saveDownload(page, file);
+    assert.equal(download.name, file);
+    return download.bytes;
   };
   const svg = (await save('sorot-cooccurrence.svg')).toString('utf8');
   assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -223,9 +223,9 @@ test('the timeline and the matrix download their numbers, whole, as CSV and JSON
   const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`);
   await page.getByTestId('timeline').waitFor();
   const save = async (file) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-download="${file}"]`).click()]);
-    assert.equal(download.suggestedFilename(), file);
-    return readFileSync(await download.path(), 'utf8');
+    const download = await saveDownload(page, file);
+    assert.equal(download.name, file);
+    return download.bytes.toString('utf8');
   };
   const csv = await save('sorot-timeline.csv');
   assert.ok(csv.startsWith('\ufeffperiod,granularity,series,articles,mentions,period_articles,share\r\n'), csv.slice(0, 80));

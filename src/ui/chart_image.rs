@@ -43,8 +43,7 @@ fn standalone(of: &str) -> Option<String> {
     let root = doc.query_selector(of).ok()??;
     // The SVG charts, and the tables that are charts (the co-occurrence matrix), drawn as SVG.
     let charts = root.query_selector_all("svg, table[data-chart]").ok()?;
-    let ns = "http://www.w3.org/2000/svg";
-    let out = doc.create_element_ns(Some(ns), "svg").ok()?;
+    let out = doc.create_element_ns(Some(SVG), "svg").ok()?;
     let window = window();
     let page = root.closest("body").ok().flatten().and_then(|b| window.get_computed_style(&b).ok().flatten());
     let (background, ink) = page.map_or(("#ffffff".to_string(), "#000000".to_string()), |s| {
@@ -82,20 +81,11 @@ fn standalone(of: &str) -> Option<String> {
             chart.next_element_sibling().filter(|a| a.get_attribute("aria-hidden").as_deref() == Some("true")),
             "   ",
         );
-        let label = |text: &str, at: f64| -> Option<web_sys::Element> {
-            let t = doc.create_element_ns(Some(ns), "text").ok()?;
-            for (k, v) in
-                [("x", "0".to_string()), ("y", at.to_string()), ("font-size", "13".into()), ("fill", ink.clone())]
-            {
-                t.set_attribute(k, &v).ok()?;
-            }
-            t.set_attribute("font-family", "sans-serif").ok()?;
-            t.set_text_content(Some(text));
-            Some(t)
+        let label = |text: &str, at: f64| {
+            words(&out, text, 13, &[("x", "0".into()), ("y", at.to_string()), ("fill", ink.clone())])
         };
         if let Some(text) = caption {
-            let t = label(&text, y + 15.0)?;
-            out.append_child(&t).ok()?;
+            label(&text, y + 15.0)?;
             y += CAPTION;
         }
         // A table is drawn at its own scale (its text as large as the captions), a chart across.
@@ -118,8 +108,7 @@ fn standalone(of: &str) -> Option<String> {
         out.append_child(&copy).ok()?;
         y += h + 4.0;
         if let Some(text) = axis {
-            let t = label(&text, y + 13.0)?;
-            out.append_child(&t).ok()?;
+            label(&text, y + 13.0)?;
             y += CAPTION - 4.0;
         }
         y += 12.0;
@@ -132,18 +121,12 @@ fn standalone(of: &str) -> Option<String> {
     if let Some(legend) = root.query_selector("[data-legend]").ok().flatten() {
         let mut x = 0.0;
         if let Some(title) = legend.get_attribute("aria-label") {
-            let t = doc.create_element_ns(Some(ns), "text").ok()?;
-            for (k, v) in [
-                ("x", "0".to_string()),
-                ("y", (y + 13.0).to_string()),
-                ("font-size", "13".into()),
-                ("fill", ink.clone()),
-            ] {
-                t.set_attribute(k, &v).ok()?;
-            }
-            t.set_attribute("font-family", "sans-serif").ok()?;
-            t.set_text_content(Some(&format!("{title}:")));
-            out.append_child(&t).ok()?;
+            words(
+                &out,
+                &format!("{title}:"),
+                13,
+                &[("x", "0".into()), ("y", (y + 13.0).to_string()), ("fill", ink.clone())],
+            )?;
             x += (title.chars().count() as f64 + 2.0) * 7.0;
         }
         for item in elements(&legend, "li") {
@@ -152,46 +135,29 @@ fn standalone(of: &str) -> Option<String> {
                 .and_then(|s| window.get_computed_style(&s).ok().flatten())
                 .and_then(|s| s.get_property_value("background-color").ok())
                 .unwrap_or_default();
-            let words = item.text_content().unwrap_or_default().trim().to_string();
-            let rect = doc.create_element_ns(Some(ns), "rect").ok()?;
-            for (k, v) in [
-                ("x", x.to_string()),
-                ("y", (y + 2.0).to_string()),
-                ("width", "14".into()),
-                ("height", "14".into()),
-                ("fill", fill),
-            ] {
-                rect.set_attribute(k, &v).ok()?;
-            }
-            out.append_child(&rect).ok()?;
-            let t = doc.create_element_ns(Some(ns), "text").ok()?;
-            for (k, v) in [
-                ("x", (x + 18.0).to_string()),
-                ("y", (y + 13.0).to_string()),
-                ("font-size", "12".into()),
-                ("fill", ink.clone()),
-            ] {
-                t.set_attribute(k, &v).ok()?;
-            }
-            t.set_attribute("font-family", "sans-serif").ok()?;
-            t.set_text_content(Some(&words));
-            out.append_child(&t).ok()?;
-            x += 30.0 + words.chars().count() as f64 * 6.5;
+            let text = item.text_content().unwrap_or_default().trim().to_string();
+            let square =
+                [("x", x.to_string()), ("y", (y + 2.0).to_string()), ("width", "14".into()), ("height", "14".into())];
+            add(&out, "rect", &[&square[..], &[("fill", fill)]].concat())?;
+            words(
+                &out,
+                &text,
+                12,
+                &[("x", (x + 18.0).to_string()), ("y", (y + 13.0).to_string()), ("fill", ink.clone())],
+            )?;
+            x += 30.0 + text.chars().count() as f64 * 6.5;
         }
         y += CAPTION + 4.0;
     }
     for (k, v) in [
-        ("xmlns", ns.to_string()),
+        ("xmlns", SVG.to_string()),
         ("width", widest.to_string()),
         ("height", y.to_string()),
         ("viewBox", format!("0 0 {widest} {y}")),
     ] {
         out.set_attribute(k, &v).ok()?;
     }
-    let bg = doc.create_element_ns(Some(ns), "rect").ok()?;
-    for (k, v) in [("width", "100%"), ("height", "100%"), ("fill", background.as_str())] {
-        bg.set_attribute(k, v).ok()?;
-    }
+    let bg = add(&out, "rect", &[("width", "100%".into()), ("height", "100%".into()), ("fill", background)])?;
     out.insert_before(&bg, out.first_child().as_ref()).ok()?;
     web_sys::XmlSerializer::new().ok()?.serialize_to_string(&out).ok()
 }
@@ -204,8 +170,6 @@ const CHAR: f64 = 7.0;
 /// each cell in the colour the page gives it, with its text; column heads written upwards so
 /// that long names fit. Returns the SVG and its width and height.
 fn table_svg(table: &web_sys::Element, ink: &str) -> Option<(web_sys::Element, f64, f64)> {
-    let doc = document();
-    let ns = "http://www.w3.org/2000/svg";
     let squeeze =
         |e: &web_sys::Element| e.text_content().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
     let heads: Vec<String> = elements(table, "thead th").iter().map(squeeze).collect();
@@ -217,19 +181,9 @@ fn table_svg(table: &web_sys::Element, ink: &str) -> Option<(web_sys::Element, f
     let left = longest(&mut rows.iter().map(|(n, _)| n.chars().count()));
     let top = longest(&mut heads.iter().map(|n| n.chars().count()));
     let (w, h) = (left + CELL.0 * heads.len() as f64, top + CELL.1 * rows.len() as f64);
-    let svg = doc.create_element_ns(Some(ns), "svg").ok()?;
+    let svg = document().create_element_ns(Some(SVG), "svg").ok()?;
     svg.set_attribute("viewBox", &format!("0 0 {w} {h}")).ok()?;
-    let text = |content: &str, attrs: &[(&str, String)]| -> Option<web_sys::Element> {
-        let t = doc.create_element_ns(Some(ns), "text").ok()?;
-        for (k, v) in
-            attrs.iter().chain([("font-size", "12".to_string()), ("font-family", "sans-serif".to_string())].iter())
-        {
-            t.set_attribute(k, v).ok()?;
-        }
-        t.set_text_content(Some(content));
-        svg.append_child(&t).ok()?;
-        Some(t)
-    };
+    let text = |content: &str, attrs: &[(&str, String)]| words(&svg, content, 12, attrs);
     for (i, name) in heads.iter().enumerate() {
         let x = left + CELL.0 * (i as f64 + 0.5) + 4.0;
         text(name, &[("transform", format!("translate({x} {}) rotate(-90)", top - 6.0)), ("fill", ink.to_string())])?;
@@ -254,18 +208,18 @@ fn table_svg(table: &web_sys::Element, ink: &str) -> Option<(web_sys::Element, f
                 continue;
             }
             let x = left + CELL.0 * c as f64;
-            let rect = doc.create_element_ns(Some(ns), "rect").ok()?;
-            for (k, v) in [
-                ("x", x.to_string()),
-                ("y", y.to_string()),
-                ("width", CELL.0.to_string()),
-                ("height", CELL.1.to_string()),
-                ("fill", style(cell, "background-color")),
-                ("stroke", style(cell, "border-top-color")),
-            ] {
-                rect.set_attribute(k, &v).ok()?;
-            }
-            svg.append_child(&rect).ok()?;
+            add(
+                &svg,
+                "rect",
+                &[
+                    ("x", x.to_string()),
+                    ("y", y.to_string()),
+                    ("width", CELL.0.to_string()),
+                    ("height", CELL.1.to_string()),
+                    ("fill", style(cell, "background-color")),
+                    ("stroke", style(cell, "border-top-color")),
+                ],
+            )?;
             text(
                 &content,
                 &[
@@ -278,6 +232,28 @@ fn table_svg(table: &web_sys::Element, ink: &str) -> Option<(web_sys::Element, f
         }
     }
     Some((svg, w, h))
+}
+
+/// The SVG namespace.
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// An SVG element `tag` with `attrs`, in that order, appended to `parent`.
+fn add(parent: &web_sys::Element, tag: &str, attrs: &[(&str, String)]) -> Option<web_sys::Element> {
+    let el = document().create_element_ns(Some(SVG), tag).ok()?;
+    for (k, v) in attrs {
+        el.set_attribute(k, v).ok()?;
+    }
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
+/// `content` as a `<text>` in the images' type, `size` pixels high, appended to `parent`.
+fn words(parent: &web_sys::Element, content: &str, size: u32, attrs: &[(&str, String)]) -> Option<web_sys::Element> {
+    let t = add(parent, "text", attrs)?;
+    t.set_attribute("font-size", &size.to_string()).ok()?;
+    t.set_attribute("font-family", "sans-serif").ok()?;
+    t.set_text_content(Some(content));
+    Some(t)
 }
 
 /// The elements under `root` that `selector` matches, in document order.

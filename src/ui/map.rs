@@ -211,20 +211,17 @@ fn paint(
             format!("{name}: {n} of {matches} matching articles")
         };
         let was = p.shown.take();
-        let (old_class, old_n, old_label) = match &was {
-            Some((c, n, l)) => (Some(c.as_str()), Some(*n), Some(l.as_str())),
-            None => (None, None, None),
-        };
-        if old_class != Some(class.as_str()) {
+        if was.as_ref().is_none_or(|w| w.0 != class) {
             let _ = p.el.set_attribute("class", &class);
         }
+        let old_n = was.as_ref().map(|w| w.1);
         if old_n != Some(n) {
             let _ = p.el.set_attribute("data-docs", &n.to_string());
             if old_n.is_none_or(|o| (o > 0) != (n > 0)) {
                 let _ = p.el.set_attribute("tabindex", if n > 0 { "0" } else { "-1" });
             }
         }
-        if old_label != Some(label.as_str()) {
+        if was.as_ref().is_none_or(|w| w.2 != label) {
             let _ = p.el.set_attribute("aria-label", &label);
             if let Some(title) = p.el.first_element_child() {
                 title.set_text_content(Some(&label));

@@ -33,9 +33,11 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     let view = expect_context::<View>();
     let files = use_context::<Files>();
+    // The article asked for, found or not; and its position, when found.
+    let asked = Memo::new(move |_| view.with(|s| s.doc.clone()));
     let open = {
         let corpus = corpus.clone();
-        Memo::new(move |_| view.with(|s| s.doc.as_deref().and_then(|id| corpus.0.position(id))))
+        Memo::new(move |_| asked.with(|d| d.as_deref().and_then(|id| corpus.0.position(id))))
     };
     // The open document, and whether its text is in: over a bundle it is fetched first.
     let here = {
@@ -50,8 +52,6 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
             Some((doc, here))
         })
     };
-    // The article asked for, found or not.
-    let asked = Memo::new(move |_| view.with(|s| s.doc.clone()));
     view! {
         <article class="sorot-reader" data-testid="reader" aria-live="polite">
             {move || match here.get() {
