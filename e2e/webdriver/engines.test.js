@@ -36,16 +36,29 @@ const jsonl = (records) => records.map((r) => JSON.stringify(r)).join('\n') + '\
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const TEST = { timeout: 90000 };
 
-/** Polls `probe` (an async function) until it returns something truthy, for at most `timeout` ms. */
-async function waitFor(what, probe, timeout = 20000) {
+/** Polls `probe` (an async function) until it returns something truthy, for at most `timeout` ms.
+ * Given the `driver`, a timeout also says where the page is and what it shows. */
+async function waitFor(what, probe, timeout = 20000, driver = null) {
   const until = Date.now() + timeout;
   let last;
   for (;;) {
     try { last = await deadline(probe(), 10000, what); if (last) return last; } catch (e) { last = e.message; }
-    if (Date.now() > until) throw new Error(`${what}: still not so after ${timeout} ms (last: ${JSON.stringify(last)})`);
+    if (Date.now() > until) {
+      const page = driver ? await deadline(js(driver, PAGE_STATE), 10000, 'the page state').catch((e) => e.message) : null;
+      throw new Error(`${what}: still not so after ${timeout} ms (last: ${JSON.stringify(last)}${page ? `; page: ${JSON.stringify(page)}` : ''})`);
+    }
     await sleep(100);
   }
 }
+
+/** Where the page is and what it shows, for a wait that timed out. */
+const PAGE_STATE = `return {
+  address: location.href, ready: document.body.dataset.ready,
+  count: document.querySelector('[data-testid=result-count]')?.textContent,
+  focus: document.activeElement?.outerHTML.slice(0, 160),
+  links: window.wasmBindings?.liveLinks?.(),
+  chosen: [...document.querySelectorAll('a[aria-current=true]')].map((a) => a.getAttribute('href')),
+}`;
 
 const js = (driver, body, ...args) => driver.executeScript(body, ...args);
 const docIds = (driver) => js(driver, "return [...document.querySelectorAll('[data-testid=doc-list] [data-testid=doc-item]')].map((e) => e.dataset.doc)");
@@ -125,13 +138,13 @@ for (const engine of selected) {
     test('clicking an entity in the facets filters the list to the articles that mention it', TEST, async () => {
       await open(driver, server.url);
       await driver.findElement(By.css('[data-testid=entity-panel] a[data-entity=eaeu]')).click();
-      await waitFor('?e=eaeu', async () => (await param(driver, 'e')) === 'eaeu');
-      await waitFor('two articles are listed', async () => (await resultCount(driver)) === '2 of 5 articles');
+      await waitFor('?e=eaeu', async () => (await param(driver, 'e')) === 'eaeu', 20000, driver);
+      await waitFor('two articles are listed', async () => (await resultCount(driver)) === '2 of 5 articles', 20000, driver);
       assert.deepEqual(await docIds(driver), ['001_bbda12ee46ec3871.txt', '003_267ace863f6cbc36.txt']);
       assert.equal(await js(driver, "return document.querySelector('[data-testid=entity-panel] a[data-entity=eaeu]').getAttribute('aria-current')"), 'true');
       // Clicking it again clears the filter.
       await driver.findElement(By.css('[data-testid=entity-panel] a[data-entity=eaeu]')).click();
-      await waitFor('all five again', async () => (await resultCount(driver)) === '5 articles');
+      await waitFor('all five again', async () => (await resultCount(driver)) === '5 articles', 20000, driver);
     });
 
     test('an opened article shows its mentions highlighted in the reader', TEST, async () => {

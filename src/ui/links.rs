@@ -64,19 +64,17 @@ thread_local! {
 }
 
 /// The directive (`use:link=…`): sets the element's `href` and registers it until its owner is
-/// cleaned up. Run again on the same element (a rebuilt view), it takes the new target.
+/// cleaned up. Run again on the same element (a view rebuilt in place), it gives the element a
+/// new slot under the current owner and frees the old one at once, so whichever owner is
+/// cleaned up first, the element stays registered with its latest target.
 pub fn link(el: web_sys::Element, link: Link) {
     listen();
     let address = link.view.link_untracked(|s| href(&(link.target)(s)));
     let _ = el.set_attribute("href", &address);
+    if let Some(old) = slot_of(&el) {
+        release(old);
+    }
     let key = LINKS.with_borrow_mut(|r| {
-        if let Some(key) = slot_of(&el) {
-            let (i, g) = split(key);
-            if let Some(Some(s)) = r.slots.get_mut(i).filter(|s| s.as_ref().is_some_and(|s| s.generation == g)) {
-                s.link = link;
-                return None;
-            }
-        }
         r.generation = r.generation.wrapping_add(1);
         let generation = r.generation;
         let i = r.free.pop().unwrap_or_else(|| {
@@ -84,12 +82,10 @@ pub fn link(el: web_sys::Element, link: Link) {
             r.slots.len() - 1
         });
         r.slots[i] = Some(Slot { el: el.clone(), link, generation });
-        Some(join(i, generation))
+        join(i, generation)
     });
-    if let Some(key) = key {
-        let _ = js_sys::Reflect::set(&el, &SLOT.into(), &JsValue::from_f64(key));
-        on_cleanup(move || release(key));
-    }
+    let _ = js_sys::Reflect::set(&el, &SLOT.into(), &JsValue::from_f64(key));
+    on_cleanup(move || release(key));
 }
 
 /// Writes every link's `href` for the address's new state.
