@@ -22,11 +22,12 @@
 //! It is built once and never changes: the explorer keeps it outside reactive state.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::bundle::{self, Bundle, BundleError, Manifest, Need};
 use crate::corpus::Document;
 use crate::dedup;
+use crate::exclusion::Overlay;
 use crate::gazetteer::{EntityId, Gazetteer, Kind};
 use crate::matcher::{Matcher, Mention};
 use crate::period::{self, Date};
@@ -160,6 +161,8 @@ pub struct Collection {
     /// Each distinct date read as a calendar date (`None` when it is not ISO 8601), by `dates`' index.
     pub(crate) parsed_dates: Vec<Option<Date>>,
     pub(crate) store: Store,
+    /// The surface forms left out of every answer, and what they change (see `exclusion`).
+    pub(crate) overlay: RwLock<Overlay>,
 }
 
 /// Where texts, mentions and the index live.
@@ -313,7 +316,8 @@ impl Collection {
         let years = dates.derived(|x| x.get(..4));
         let months = dates.derived(|x| x.get(..7));
         let parsed_dates = dates.values.iter().map(|v| Date::parse(v)).collect();
-        Collection { ids, stories, per_doc, gazetteer, outlets, years, months, dates, parsed_dates, store }
+        let overlay = RwLock::default();
+        Collection { ids, stories, per_doc, gazetteer, outlets, years, months, dates, parsed_dates, store, overlay }
     }
 
     /// Annotates and indexes `docs`.
@@ -396,8 +400,9 @@ impl Collection {
         }
     }
 
-    /// The mentions in document `doc`, in text order (see [`Collection::document`]).
-    pub fn mentions(&self, doc: usize) -> Option<&[Mention]> {
+    /// The mentions in document `doc` as annotated, in text order, before any exclusion (see
+    /// [`Collection::document`] and [`Collection::mentions`]).
+    pub fn raw_mentions(&self, doc: usize) -> Option<&[Mention]> {
         match &self.store {
             Store::Memory(m) => Some(&m.mentions[doc]),
             Store::Bundle(b) => b.fragment(doc).map(|f| f.mentions.as_slice()),
@@ -426,7 +431,13 @@ impl Collection {
     /// Loads a bundle's file; see [`Bundle::load`].
     pub fn load(&self, need: Need, bytes: &[u8]) -> Result<(), BundleError> {
         match &self.store {
-            Store::Bundle(b) => b.load(need, bytes),
+            Store::Bundle(b) => {
+                b.load(need, bytes)?;
+                if let Need::Text(d) = need {
+                    self.recount(d as usize);
+                }
+                Ok(())
+            }
             Store::Memory(_) => Ok(()),
         }
     }
@@ -457,7 +468,7 @@ impl Collection {
 
     /// Entities mentioned in document `doc` with their mention counts, most mentioned first.
     pub fn doc_entities(&self, doc: usize) -> Vec<(EntityId, u32)> {
-        let mut v = self.per_doc[doc].clone();
+        let mut v = self.entities().of(doc).to_vec();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v
     }
@@ -487,7 +498,7 @@ impl Collection {
 
     /// True when document `doc` mentions `entity` (from the counts: no text needed).
     pub(crate) fn mentions_entity(&self, doc: usize, entity: EntityId) -> bool {
-        self.per_doc[doc].binary_search_by_key(&entity, |x| x.0).is_ok()
+        self.entities().of(doc).binary_search_by_key(&entity, |x| x.0).is_ok()
     }
 
     /// Answers a request: hits in order, facet counts, and what to highlight. Over a bundle,
@@ -636,8 +647,9 @@ impl Collection {
         let mut totals: Vec<EntityCount> = (0..self.gazetteer.entities().len())
             .map(|i| EntityCount { entity: EntityId(i as u16), docs: 0, mentions: 0 })
             .collect();
+        let entities = self.entities();
         for &d in docs {
-            for &(entity, n) in &self.per_doc[d] {
+            for &(entity, n) in entities.of(d) {
                 let c = &mut totals[entity.0 as usize];
                 c.docs += 1;
                 c.mentions += n;

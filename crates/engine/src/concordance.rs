@@ -34,6 +34,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::collection::{Collection, Response};
+use crate::exclusion::form_of;
 use crate::gazetteer::EntityId;
 use crate::search::query::Query;
 use crate::search::stem::stem;
@@ -200,35 +201,87 @@ impl Collection {
     }
 }
 
-/// The forms an entity's mentions take in some articles, as written, most frequent first.
+/// The forms an entity's mentions take in some articles, most frequent first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Forms {
-    /// Each form with its number of mentions (then A to Z).
-    pub forms: Vec<(String, u32)>,
+    /// The forms counted, each with its number of mentions (then A to Z).
+    pub forms: Vec<Form>,
+    /// The forms left out (see [`crate::exclusion`]), with their mentions in the whole collection.
+    pub excluded: Vec<Form>,
     /// Articles mentioning the entity whose text is not loaded yet (over a bundle).
     pub unread: usize,
 }
 
+/// One form of an entity's mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// The form ([`crate::exclusion::form_of`]): what an exclusion names.
+    pub form: String,
+    /// How it is most often written (the first met, of ways as frequent), spaces squeezed.
+    pub written: String,
+    /// Its mentions.
+    pub mentions: u32,
+}
+
 impl Collection {
-    /// The forms the mentions of `entity` take in `docs` (positions), spaces squeezed.
+    /// The forms the mentions of `entity` take in `docs` (positions); the forms of it left out
+    /// apart, counted over the whole collection (the matches may have lost every article they
+    /// were in).
     pub fn surface_forms(&self, docs: &[usize], entity: EntityId) -> Forms {
-        let mut counts: HashMap<String, u32> = HashMap::new();
+        let exclusions = self.exclusions();
+        let (counted, unread) = self.tally(docs.iter().copied(), entity, |f| !exclusions.excludes(entity, f));
+        let mut excluded = Vec::new();
+        if exclusions.touches(entity) {
+            (excluded, _) = self.tally(0..self.len(), entity, |f| exclusions.excludes(entity, f));
+        }
+        Forms { forms: counted, excluded, unread }
+    }
+
+    /// The forms of `entity`'s mentions in `docs` that `keep` keeps, most frequent first, and
+    /// the articles mentioning it whose text is not loaded.
+    fn tally(
+        &self,
+        docs: impl Iterator<Item = usize>,
+        entity: EntityId,
+        keep: impl Fn(&str) -> bool,
+    ) -> (Vec<Form>, usize) {
+        // Per form: its mentions, and how often each way of writing it occurs, in the order met.
+        let mut counts: HashMap<String, (u32, Vec<(String, u32)>)> = HashMap::new();
         let mut unread = 0;
-        for &doc in docs {
-            if !self.mentions_entity(doc, entity) {
+        for doc in docs {
+            // Every article the annotation says mentions it: some only in forms left out.
+            if self.per_doc[doc].binary_search_by_key(&entity, |x| x.0).is_err() {
                 continue;
             }
-            let (Some(d), Some(mentions)) = (self.document(doc), self.mentions(doc)) else {
+            let (Some(d), Some(mentions)) = (self.document(doc), self.raw_mentions(doc)) else {
                 unread += 1;
                 continue;
             };
             for m in mentions.iter().filter(|m| m.entity == entity) {
-                *counts.entry(squeeze(m.span.slice(&d.text))).or_default() += 1;
+                let written = squeeze(m.span.slice(&d.text));
+                let form = form_of(&written);
+                if !keep(&form) {
+                    continue;
+                }
+                let c = counts.entry(form).or_default();
+                c.0 += 1;
+                match c.1.iter_mut().find(|w| w.0 == written) {
+                    Some(w) => w.1 += 1,
+                    None => c.1.push((written, 1)),
+                }
             }
         }
-        let mut forms: Vec<(String, u32)> = counts.into_iter().collect();
-        forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Forms { forms, unread }
+        let mut forms: Vec<Form> = counts
+            .into_iter()
+            .map(|(form, (mentions, ways))| {
+                // The most frequent way, the first met of those as frequent.
+                let most = ways.iter().map(|w| w.1).max().unwrap_or(0);
+                let written = ways.into_iter().find(|w| w.1 == most).map_or_else(|| form.clone(), |w| w.0);
+                Form { form, written, mentions }
+            })
+            .collect();
+        forms.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.form.cmp(&b.form)));
+        (forms, unread)
     }
 }
 

@@ -20,6 +20,7 @@ pub mod concordance;
 pub mod cooccurrence;
 pub mod corpus;
 pub mod dedup;
+pub mod exclusion;
 mod fx;
 pub mod gazetteer;
 pub mod matcher;

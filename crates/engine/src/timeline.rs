@@ -127,9 +127,10 @@ impl Collection {
         };
         let mut series: Vec<Series> =
             std::iter::once(empty(None)).chain(entities.iter().map(|&e| empty(Some(e)))).collect();
+        let of = self.entities();
         for &d in &matches {
             let b = bin_of(d);
-            let mentioned = &self.per_doc[d];
+            let mentioned = of.of(d);
             for s in &mut series {
                 let m = match s.entity {
                     None => mentioned.iter().map(|x| x.1).sum(),
