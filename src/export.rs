@@ -233,7 +233,7 @@ pub fn mentions_table(c: &Collection, r: &Response) -> Option<Table> {
     for h in &r.hits {
         let doc = h.doc as usize;
         let (d, mentions) = (c.document(doc)?, c.mentions(doc)?);
-        for m in mentions {
+        for m in mentions.iter() {
             let e = g.entity(m.entity);
             rows.push(vec![
                 Cell::text(&d.id),

@@ -620,7 +620,7 @@ mod tests {
         let c = Collection::new(crate::bundled::documents(), Matcher::bundled());
         for doc in 0..c.len() {
             let text = &c.document(doc).unwrap().text;
-            let ms = c.mentions(doc).unwrap();
+            let ms = &*c.mentions(doc).unwrap();
             for q in SEED_QUERIES {
                 let matched = c.search(&Request { query: q, ..Request::default() }).matched;
                 let hits = c.hits(doc, &matched).unwrap();
@@ -650,7 +650,7 @@ mod tests {
             let text = &c.document(doc).unwrap().text;
             let hits = sorted(c.hits(doc, &matched).unwrap());
             for (p, pieces) in
-                layout(text, c.mentions(doc).unwrap()).iter().zip(paragraphs(text, c.mentions(doc).unwrap(), &hits))
+                layout(text, &c.mentions(doc).unwrap()).iter().zip(paragraphs(text, &c.mentions(doc).unwrap(), &hits))
             {
                 assert_eq!(p.parts.first().map(|x| x.span.start), Some(p.span.start));
                 assert_eq!(p.parts.last().map(|x| x.span.end), Some(p.span.end));
@@ -707,8 +707,9 @@ mod tests {
         let c = Collection::new(crate::bundled::documents(), Matcher::bundled());
         for doc in 0..c.len() {
             let text = &c.document(doc).unwrap().text;
-            let laid = layout(text, c.mentions(doc).unwrap());
-            let bs = all_blocks(text, blocks(text, c.mentions(doc).unwrap(), BLOCK_BYTES));
+            let ms = c.mentions(doc).unwrap();
+            let laid = layout(text, &ms);
+            let bs = all_blocks(text, blocks(text, &ms, BLOCK_BYTES));
             assert_tiles(&bs, &laid);
             assert!(bs.iter().all(|b| b.opens), "no seed paragraph is longer than a block");
         }

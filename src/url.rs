@@ -9,6 +9,7 @@
 //! | `q` | the query |
 //! | `e` | selected entity codes, comma-separated |
 //! | `any` | `1`: documents mentioning any of the entities rather than all |
+//! | `x` | `code:form`, repeated: a surface form of an entity (folded, e.g. `JO:jordan`) left out of every count and view |
 //! | `o` | only this outlet |
 //! | `t` | only this period: `2019`, `2019-09`, an ISO week `2019-W37` or a day `2019-09-14` |
 //! | `scale` | `share`: the timeline shows each period's share of all articles, not counts |
@@ -25,6 +26,7 @@
 //! | `theme` | `light` or `dark` (the reader's preference when absent) |
 
 pub use sorot_engine::collection::Sort;
+use sorot_engine::exclusion::form_of;
 
 /// What the URL carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,6 +37,9 @@ pub struct ViewState {
     pub entities: Vec<String>,
     /// Any of the selected entities rather than all (`any=1`).
     pub any: bool,
+    /// Surface forms left out of every count (`x=code:form`, one each), as (entity code, form):
+    /// sorted, without repeats.
+    pub excluded: Vec<(String, String)>,
     /// Outlet filter (`o`).
     pub outlet: Option<String>,
     /// Period filter (`t`): a year, a month, an ISO week or a day.
@@ -104,6 +109,14 @@ impl ViewState {
                         }
                     }
                 }
+                "x" => {
+                    if let Some((code, form)) = v.split_once(':') {
+                        let (code, form) = (code.trim(), form_of(form));
+                        if !code.is_empty() && !form.is_empty() {
+                            s.excluded.push((code.to_string(), form));
+                        }
+                    }
+                }
                 "doc" if !v.is_empty() => s.doc = Some(v),
                 "at" => s.at = v.parse().ok(),
                 "kwic" if !v.is_empty() => s.kwic = Some(v),
@@ -122,6 +135,8 @@ impl ViewState {
                 _ => {}
             }
         }
+        s.excluded.sort();
+        s.excluded.dedup();
         s
     }
 
@@ -137,6 +152,9 @@ impl ViewState {
         }
         if self.any {
             parts.push("any=1".into());
+        }
+        for (code, form) in &self.excluded {
+            parts.push(format!("x={}:{}", encode(code), encode(form)));
         }
         if let Some(o) = &self.outlet {
             parts.push(format!("o={}", encode(o)));
@@ -181,6 +199,20 @@ impl ViewState {
         } else {
             format!("?{}", parts.join("&"))
         }
+    }
+
+    /// This state with `form` of the entity `code` left out of the counts, or counted again if it
+    /// was left out.
+    pub fn with_form_toggled(&self, code: &str, form: &str) -> ViewState {
+        let mut s = self.clone();
+        let x = (code.to_string(), form.to_string());
+        match s.excluded.binary_search(&x) {
+            Ok(i) => {
+                s.excluded.remove(i);
+            }
+            Err(i) => s.excluded.insert(i, x),
+        }
+        s
     }
 
     /// This state with `code` added to the selected entities, or removed if it was there.
@@ -275,6 +307,7 @@ mod tests {
                 q: "rusia".into(),
                 entities: vec!["RU".into(), "CN".into()],
                 any: true,
+                excluded: vec![("JO".into(), "jordan".into()), ("US".into(), "a.s: x&y".into())],
                 outlet: Some("tempo.co".into()),
                 period: Some("2019-W37".into()),
                 share: true,
@@ -319,6 +352,15 @@ mod tests {
         assert_eq!(s.doc.as_deref(), Some("004.txt"));
         assert_eq!(ViewState::from_query("q=%E4%B8%AD%zz%"), ViewState { q: "中%zz%".into(), ..Default::default() });
         assert_eq!(ViewState::default().to_query(), "");
+    }
+
+    #[test]
+    fn a_form_left_out_is_named_by_its_entity_and_read_back_however_written() {
+        let s = ViewState::default().with_form_toggled("JO", "jordan").with_form_toggled("CN", "tiongkok");
+        assert_eq!(s.to_query(), "?x=CN:tiongkok&x=JO:jordan");
+        assert_eq!(s.with_form_toggled("JO", "jordan").excluded, [("CN".to_string(), "tiongkok".to_string())]);
+        let read = ViewState::from_query("?x=JO:jordan&x=JO%3A+JORDAN+&x=nocolon&x=:x&x=US:&x=UN:a:b");
+        assert_eq!(read.excluded, [("JO".into(), "jordan".into()), ("UN".into(), "a:b".into())]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use sorot_app::ui::{Facets, Reader, Results};
 use sorot_app::url::ViewState;
 use sorot_engine::collection::{Collection, Request};
 use sorot_engine::corpus::Document;
+use sorot_engine::exclusion::Exclusions;
 use sorot_engine::gazetteer::EntityId;
 use sorot_engine::matcher::Matcher;
 use wasm_bindgen::JsCast;
@@ -58,7 +59,8 @@ fn mount<V: IntoView + 'static>(state: ViewState, component: fn(Memo<Vec<EntityI
                 Answer(Arc::new(corpus.0.search(&Request { query: &s.q, entities: &entities, ..Request::default() })))
             })
         });
-        provide_context(Current { answer, settled: answer.into(), selected });
+        let excluded = Memo::new(|_| Exclusions::default());
+        provide_context(Current { answer, settled: answer.into(), selected, excluded });
         component(selected)
     });
     handle.forget();

@@ -5,12 +5,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use sorot_engine::collection::Request;
+use sorot_engine::exclusion::Exclusions;
 use sorot_engine::gazetteer::EntityId;
 
 use super::context::{Answer, Corpus, Current, View};
 use super::embed::{post_height, EmbedButton};
 use super::facets::Facets;
-use super::files::Files;
+use super::files::{self, Files};
 use super::history::{arrive, current_state, href};
 use super::links::{link, Link};
 use super::loader::{load_corpus, LoadStatus, Progress};
@@ -121,6 +122,18 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             view.with(|s| s.entities.iter().filter_map(|c| g.entity_by_code(c)).collect::<Vec<EntityId>>())
         })
     };
+    // Applied to the collection as it is read: every answer and view reads it first.
+    let excluded = {
+        let corpus = corpus.clone();
+        Memo::new(move |_| {
+            let g = corpus.0.gazetteer();
+            let x = view.with(|s| {
+                Exclusions::new(s.excluded.iter().filter_map(|(code, form)| Some((g.entity_by_code(code)?, form))))
+            });
+            corpus.0.exclude(x.clone());
+            x
+        })
+    };
     // Only what the search depends on, so that opening a document does not search again.
     let request =
         Memo::new(move |_| view.with(|s| (s.q.clone(), s.any, s.outlet.clone(), s.period.clone(), s.sort, s.unique)));
@@ -130,6 +143,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
         Memo::new(move |prev: Option<&Answer>| {
             let (q, any, outlet, period, sort, unique) = request.get();
             let entities = selected.get();
+            let leaving_out = excluded.with(|x| !x.is_empty());
             let t = perf.as_ref().map(|p| p.now());
             let response = corpus.0.search(&Request {
                 query: &q,
@@ -164,6 +178,15 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
                     f.request(&corpus.0, first);
                 }
                 f.request(&corpus.0, rest);
+                // Forms left out are known from the texts that have them: until those are read,
+                // the answer is shown with them counted, and each batch that arrives recounts.
+                if leaving_out {
+                    let unread = corpus.0.exclusion_needs(files::BATCH);
+                    if !unread.is_empty() {
+                        f.request(&corpus.0, unread);
+                        f.track();
+                    }
+                }
                 if !needs.is_empty() {
                     f.track();
                     if let Some(prev) = prev {
@@ -181,7 +204,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
         // animation callback runs once it has been painted.
         request_animation_frame(move || set_timeout(move || settled.set(next), Duration::ZERO));
     });
-    provide_context(Current { answer, settled: settled.into(), selected });
+    provide_context(Current { answer, settled: settled.into(), selected, excluded });
     // Ready once the first answer is whole (at once in memory; over a bundle, once the
     // files it needs are in).
     {
@@ -193,7 +216,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             let whole = answer.with(|a| {
                 a.0.missing().is_empty()
                     && corpus.0.missing_texts(a.0.hits.iter().take(EAGER).map(|h| h.doc as usize)).is_empty()
-            });
+            }) && excluded.with(|x| x.is_empty() || corpus.0.exclusion_unread().is_empty());
             if let (true, Some(body)) = (whole, document().body()) {
                 let _ = body.set_attribute("data-ready", "true");
                 if let Some(f) = files {

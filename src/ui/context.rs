@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use sorot_engine::collection::{Collection, Response};
+use sorot_engine::exclusion::Exclusions;
 use sorot_engine::gazetteer::EntityId;
 
 use crate::url::ViewState;
@@ -36,6 +37,10 @@ pub struct Current {
     pub settled: Signal<Answer>,
     /// The selected entities that exist in this corpus's gazetteer.
     pub selected: Memo<Vec<EntityId>>,
+    /// The surface forms left out (of entities that exist in this corpus's gazetteer), in
+    /// force in the collection: whatever reads the collection's counts or mentions reads this
+    /// first, so that it sees them applied.
+    pub excluded: Memo<Exclusions>,
 }
 
 /// The current view state, and the state in the address bar (see [`super::history`]): the two

@@ -10,6 +10,7 @@ use sorot_engine::gazetteer::EntityId;
 use super::context::{Corpus, Current, View};
 use super::download::Downloads;
 use super::files::Files;
+use super::forms::FormsList;
 use super::history::{go, Entry};
 use super::links::{link, Link};
 use crate::export::concordance_table;
@@ -283,6 +284,10 @@ fn KwicLines() -> impl IntoView {
                 <a class="sorot-kwic__close" use:link=Link::to(view, close)>"Close"</a>
             </div>
             <p class="sorot-overview__lead" role="status">{summary}</p>
+            {move || match subject.get() {
+                Subject::Entity(e) => Some(view! { <FormsList entity=e /> }),
+                _ => None,
+            }}
             <div class="sorot-kwic__scroll">
                 <table class="sorot-kwic__table">
                     <caption class="sorot-visually-hidden">"Each occurrence with the words before and after it; the keyword opens the article there"</caption>

@@ -94,9 +94,19 @@ pub fn WorldMap() -> impl IntoView {
         let (m, n) = docs.with(|(m, per)| (*m, per[e.0 as usize]));
         let matches: Vec<usize> = answer.with(|a| a.0.hits.iter().map(|h| h.doc as usize).collect());
         let forms = c.surface_forms(&matches, e);
-        let mut said = forms.forms.iter().take(FORMS).map(|(f, k)| format!("“{f}” {k}")).collect::<Vec<_>>().join(", ");
+        let mut said = forms
+            .forms
+            .iter()
+            .take(FORMS)
+            .map(|f| format!("“{}” {}", f.written, f.mentions))
+            .collect::<Vec<_>>()
+            .join(", ");
         if forms.forms.len() > FORMS {
             said.push_str(&format!(", and {} more", forms.forms.len() - FORMS));
+        }
+        if !forms.excluded.is_empty() {
+            let out: Vec<String> = forms.excluded.iter().map(|f| format!("“{}”", f.written)).collect();
+            said.push_str(&format!("; left out: {}", out.join(", ")));
         }
         if forms.unread > 0 {
             said.push_str(&format!(" (of the texts read so far; {} not yet)", forms.unread));

@@ -13,6 +13,7 @@ mod download;
 mod embed;
 mod facets;
 pub mod files;
+mod forms;
 pub mod history;
 mod kwic;
 pub mod links;

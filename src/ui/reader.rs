@@ -39,7 +39,9 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
         let corpus = corpus.clone();
         Memo::new(move |_| asked.with(|d| d.as_deref().and_then(|id| corpus.0.position(id))))
     };
-    // The open document, and whether its text is in: over a bundle it is fetched first.
+    // The open document, and whether its text is in: over a bundle it is fetched first. The
+    // article is made again when forms are left out or counted again: its marks change.
+    let Current { excluded, .. } = expect_context::<Current>();
     let here = {
         let c = corpus.0.clone();
         Memo::new(move |_| {
@@ -49,14 +51,14 @@ pub fn Reader(selected: Memo<Vec<EntityId>>) -> impl IntoView {
                 f.track();
                 f.request(&c, c.missing_texts([doc]));
             }
-            Some((doc, here))
+            Some((doc, here, excluded.get()))
         })
     };
     view! {
         <article class="sorot-reader" data-testid="reader" aria-live="polite">
             {move || match here.get() {
-                Some((doc, true)) => view! { <Article doc=doc selected=selected /> }.into_any(),
-                Some((_, false)) => view! { <p class="sorot-loading" role="status">"Loading the article…"</p> }.into_any(),
+                Some((doc, true, _)) => view! { <Article doc=doc selected=selected /> }.into_any(),
+                Some((_, false, _)) => view! { <p class="sorot-loading" role="status">"Loading the article…"</p> }.into_any(),
                 // The overview is made once for as long as no article is open: the notice
                 // follows the address on its own, so that typing does not remake every view.
                 None => view! {
@@ -150,7 +152,7 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     // The body follows the query: its hits are marked too, inside mentions where they overlap.
-    let blocks = render::blocks(&d.text, mentions, render::BLOCK_BYTES);
+    let blocks = render::blocks(&d.text, &mentions, render::BLOCK_BYTES);
     let paragraphs: Vec<Span> = blocks.paragraphs().collect();
     let covered = {
         let c = c.clone();

@@ -12,6 +12,7 @@ use sorot_engine::corpus::Document;
 
 use super::context::{Answer, Corpus, Current, View};
 use super::files::Files;
+use super::forms::Excluded;
 use super::history::{go, Entry};
 use super::links::{link, Link};
 use super::result_exports::ResultExports;
@@ -63,7 +64,7 @@ impl Shown {
 #[component]
 pub fn Results() -> impl IntoView {
     let view = expect_context::<View>();
-    let Current { answer, settled, selected } = expect_context::<Current>();
+    let Current { answer, settled, selected, .. } = expect_context::<Current>();
     let corpus = expect_context::<Corpus>();
     let total_docs = corpus.0.len();
     let shown = RwSignal::new(Shown::default());
@@ -93,6 +94,7 @@ pub fn Results() -> impl IntoView {
     let per_story = |s: &ViewState| ViewState { unique: !s.unique, ..s.clone() };
     view! {
         <section class="sorot-results" aria-label="Articles">
+            <Excluded />
             <div class="sorot-results__bar">
                 <p class="sorot-results__count" data-testid="result-count" aria-live="polite">
                     {move || {
@@ -173,7 +175,9 @@ fn ResultSlot(
         let c = c.clone();
         move || doc.get().map(|d| answer.with(|a| snippet_view(&c, d, a, files)))
     };
-    let chips = move || doc.get().map(|d| selected.with(|s| chips_view(&c, d, s)));
+    // Forms left out change a card's counts.
+    let Current { excluded, .. } = expect_context::<Current>();
+    let chips = move || doc.get().map(|d| excluded.with(|_| selected.with(|s| chips_view(&c, d, s))));
     view! {
         <li class=move || if is_open() { "sorot-doc sorot-doc--open" } else { "sorot-doc" } hidden=move || !shown.get()>
             <Show when=move || shown.get()>
@@ -222,7 +226,7 @@ fn snippet_view(c: &Arc<Collection>, doc: usize, answer: &Answer, files: Option<
     };
     let text = &d.text;
     let g = c.gazetteer();
-    let pieces = snippet_pieces(text, &s, mentions)
+    let pieces = snippet_pieces(text, &s, &mentions)
         .into_iter()
         .map(|p| {
             let inner = if p.hit { view! { <mark class="hit">{p.text}</mark> }.into_any() } else { p.text.into_any() };
