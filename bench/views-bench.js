@@ -6,17 +6,21 @@
 // the new matches. Also: from ready (the first results on screen) to the overview on screen.
 // With --raw, the JSON Lines file itself is opened (annotated and indexed in the page: no file
 // is fetched after load, so the figures are the page's own work).
-//   node bench/views-bench.js [corpus.jsonl] [--changes N] [--raw]     (after ./run build)
+// With --profile, a CPU profile of the changes is printed after the figures (function names
+// need a build that keeps them: see bench/profile.js), and the figures are slowed by it.
+//   node bench/views-bench.js [corpus.jsonl] [--changes N] [--raw] [--profile]     (after ./run build)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, openPage } from '../e2e/harness.js';
+import { printProfile } from './cpu-profile.js';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : fallback; };
 const changes = Number(flag('--changes', 40));
 const raw = args.includes('--raw') && args.splice(args.indexOf('--raw'), 1);
+const profiling = args.includes('--profile') && args.splice(args.indexOf('--profile'), 1);
 const corpus = args[0] || new URL('../../shared/corpora/clickid.jsonl', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;
 const sorot = join(root, 'target/release/sorot');
@@ -93,6 +97,12 @@ const change = (selector) => page.evaluate((selector) => new Promise((done, fail
 
 const times = { results: [], overview: [], timeline: [], cooccurrence: [], slowest: [] };
 let made = 0;
+const cdp = profiling && await page.context().newCDPSession(page);
+if (cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
 for (const t of targets) {
   if (made >= changes) break;
   for (const selector of [t.on, t.off]) {
@@ -103,6 +113,7 @@ for (const t of targets) {
     made++;
   }
 }
+const profile = cdp && (await cdp.send('Profiler.stop')).profile;
 const documents = await page.evaluate(() => document.querySelector('[data-testid=result-count]').innerText);
 console.log(`corpus: ${corpus} (${documents}), ${raw ? 'the JSON Lines file, in memory' : `a bundle built in ${out}`}`);
 console.log(`overview on screen after ready (3 loads): ${loads.map((x) => x.toFixed(0)).join(', ')} ms`);
@@ -110,6 +121,7 @@ console.log(`filter changes (${made}: ${countries.length} entities, ${bars.lengt
 for (const k of ['results', 'overview', 'timeline', 'cooccurrence']) console.log(`  ${k.padEnd(13)} ${fmt(stats(times[k]))}`);
 const slow = stats(times.slowest);
 console.log(`  all views     ${fmt(slow)}; ratio to the results' p95: ${(slow.p95 / stats(times.results).p95).toFixed(2)}`);
+if (profile) printProfile(profile);
 await browser.close();
 await server.close();
 rmSync(out, { recursive: true, force: true });
