@@ -2,7 +2,11 @@
 // picked up on the next load: the service worker (web/sw.js) keeps the page and its files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve, launch } from './harness.js';
 
 const INDEX = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
@@ -49,4 +53,56 @@ test('a visited site reopens offline, and a new deploy is picked up on the next 
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length > 0);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('a rebuilt bundle replaces the files kept of the one before', async () => {
+  // Two deploys of one bundle folder: the second adds an article.
+  const ROOT = fileURLToPath(new URL('..', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'sorot-redeploy-'));
+  const records = [
+    { id: 'a', title: 'Rusia dan China', date: '2024-03-01', text: 'Rusia dan China membahas kerja sama di forum SCO.' },
+    { id: 'b', title: 'ASEAN', date: '2024-03-02', text: 'Para menteri ASEAN bertemu di Indonesia.' },
+  ];
+  const build = (name, docs) => {
+    writeFileSync(join(dir, `${name}.jsonl`), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    execFileSync(join(ROOT, 'target/release/sorot'), ['build', join(dir, `${name}.jsonl`), '--out', join(dir, name)], { stdio: 'pipe' });
+    const files = readdirSync(join(dir, name), { recursive: true }).filter((f) => f.endsWith('.bin')).sort();
+    return { folder: join(dir, name), files, meta: JSON.parse(readFileSync(join(dir, name, 'manifest.json'), 'utf8')).meta };
+  };
+  const first = build('one', records);
+  const second = build('two', [...records, { id: 'c', title: 'Jepang', date: '2024-03-03', text: 'Jepang dan Amerika Serikat.' }]);
+  assert.notEqual(first.meta, second.meta);
+  const mounts = { 'b/': first.folder };
+  const site = await serve({}, { mounts });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const open = async (docs) => {
+    await page.goto(`${site.url}?corpus=b/`);
+    await ready(page);
+    await page.waitForFunction((n) => document.body.dataset.docs === String(n), docs);
+  };
+  // What the worker keeps of bundles: per cache, the files' `kind/hash.bin`.
+  const kept = () => page.evaluate(async () => {
+    const out = {};
+    for (const name of await caches.keys()) {
+      if (name.startsWith('sorot-bundle ')) out[name.split(' ').pop()] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname.split('/').slice(-2).join('/')).sort();
+    }
+    return out;
+  });
+  const until = async (what, probe) => {
+    for (const t0 = Date.now(); Date.now() - t0 < 20000; await new Promise((ok) => setTimeout(ok, 100))) if (await probe()) return;
+    assert.fail(`${what}: ${JSON.stringify(await kept())}`);
+  };
+  await open(2);
+  await open(2); // now through the worker, which keeps the whole small bundle once it is fetched
+  await until('the first deploy is kept whole', async () => JSON.stringify(await kept()) === JSON.stringify({ [first.meta]: first.files }));
+
+  mounts['b/'] = second.folder;
+  await open(3);
+  await until('only the second deploy is kept', async () => JSON.stringify(await kept()) === JSON.stringify({ [second.meta]: second.files }));
+  assert.deepEqual(problems, []);
+  await context.close();
+  await site.close();
 });
