@@ -14,6 +14,9 @@ const shots = [
   ['overview-dark.png', '?q=rusia', 'dark', { width: 1400, height: 900 }],
   ['overview-narrow-dark.png', '', 'dark', { width: 420, height: 900 }],
   ['embed-light.png', '?q=asean&embed=1', 'light', { width: 900, height: 700 }],
+  ['forms-desktop-light.png', '?kwic=cis', 'light', { width: 1400, height: 900 }],
+  ['forms-excluded-desktop-dark.png', '?e=cis&kwic=cis&x=cis:persemakmuran', 'dark', { width: 1400, height: 900 }],
+  ['forms-excluded-phone-dark.png', '?e=cis&kwic=cis&x=cis:persemakmuran', 'dark', { width: 420, height: 900 }],
   ['embed-dark.png', '?q=asean&embed=1&theme=dark&doc=003_267ace863f6cbc36.txt', 'light', { width: 900, height: 700 }],
 ];
 for (const [name, query, colorScheme, viewport] of shots) {
