@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage } from './harness.js';
+import { serve, launch, openPage, saveDownload } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const texts = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
@@ -84,6 +84,18 @@ for (const corpus of ['c.jsonl', 'b/']) {
     await page.waitForSelector('body[data-ready="true"]');
     assert.deepEqual(await ids(page), ['raja']);
     assert.equal(await page.getByTestId('result-count').innerText(), '1 of 7 articles');
+    // The downloads leave it out too (over a bundle, once the results' texts are read).
+    const mentionsOf = async (q) => {
+      await page.goto(at(q));
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.evaluate(() => document.querySelector('[data-testid=read-for-download]')?.click());
+      await page.locator('button[data-download="sorot-mentions.json"]').waitFor({ timeout: 20000 });
+      const mentions = JSON.parse((await saveDownload(page, 'sorot-mentions.json')).bytes.toString('utf8'));
+      return mentions.filter((m) => m.entity === 'JO').map((m) => `${m.doc} ${m.text}`);
+    };
+    const both = ['raja Yordania', 'raja Yordania', 'sepatu JORDAN', 'sepatu Jordan'];
+    assert.deepEqual((await mentionsOf('&q=sepatu+OR+raja')).sort(), both);
+    assert.deepEqual((await mentionsOf('&q=sepatu+OR+raja&x=JO:jordan')).sort(), both.filter((m) => m.startsWith('raja')));
     await page.goto(at('&doc=sepatu'));
     await page.waitForSelector('[data-testid=reader] .sorot-reader__title');
     assert.deepEqual(await marks(page), ['Jordan', 'JORDAN']);
