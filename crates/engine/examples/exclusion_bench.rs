@@ -50,7 +50,8 @@ fn main() {
             continue;
         };
         let x = Exclusions::new([(e, form.as_str())]);
-        let before: u32 = c.surface_forms(&all, e).forms.iter().filter(|f| f.form == x.forms()[0].1).map(|f| f.mentions).sum();
+        let before: u32 =
+            c.surface_forms(&all, e).forms.iter().filter(|f| f.form == x.forms()[0].1).map(|f| f.mentions).sum();
         let t = Instant::now();
         c.exclude(x.clone());
         let recount = t.elapsed().as_secs_f64() * 1e3;
@@ -60,7 +61,8 @@ fn main() {
         c.exclude(Exclusions::default());
 
         // Over a bundle: what a page reads before its counts are exact.
-        let bc = Collection::from_bundle(&manifest, &files[&manifest.meta], Gazetteer::bundled().clone()).expect("open");
+        let bc =
+            Collection::from_bundle(&manifest, &files[&manifest.meta], Gazetteer::bundled().clone()).expect("open");
         bc.exclude(x);
         let (mut texts, mut bytes) = (0usize, 0usize);
         loop {
