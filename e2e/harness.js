@@ -1,8 +1,11 @@
 // Test harness for the browser tests: serves dist/ on 127.0.0.1 under /<repo>/ as GitHub Pages
 // does (the built site must work from any sub-path of a static host), and opens pages in Debian's Chromium
 // through playwright-core, recording console errors and failed requests.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -47,6 +50,28 @@ export async function serve(extra = {}, { mounts = {} } = {}) {
     origin: `http://127.0.0.1:${port}`,
     close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); },
   };
+}
+
+/** The texts of the seed articles (`seeds/*.txt`), in file name order. */
+export function seedTexts() {
+  const seeds = fileURLToPath(new URL('../seeds/', import.meta.url));
+  return readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seeds, f), 'utf8'));
+}
+
+/**
+ * Builds a bundle of `records` (objects, written as JSON Lines) with `sorot build` in a fresh
+ * folder: its `folder`, its JSON Lines text, its files' paths inside it (`kind/hash.bin` and
+ * `manifest.json`) and, for serve(), those files under `prefix` (e.g. `b/`) with their bytes.
+ */
+export function buildBundle(records, prefix = 'b/') {
+  const dir = mkdtempSync(join(tmpdir(), 'sorot-bundle-'));
+  const jsonl = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  writeFileSync(join(dir, 'c.jsonl'), jsonl);
+  const folder = join(dir, 'b');
+  execFileSync(fileURLToPath(new URL('../target/release/sorot', import.meta.url)), ['build', join(dir, 'c.jsonl'), '--out', folder], { stdio: 'pipe' });
+  const paths = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name).slice(folder.length + 1)).sort();
+  const files = Object.fromEntries(paths.map((p) => [`${prefix}${p}`, readFileSync(join(folder, p))]));
+  return { folder, jsonl, paths, files };
 }
 
 /** Headless Chromium; `gc` exposes window.gc() and precise memory figures for benchmarks; `args` adds flags. */

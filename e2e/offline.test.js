@@ -2,12 +2,9 @@
 // picked up on the next load: the service worker (web/sw.js) keeps the page and its files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch } from './harness.js';
+import { buildBundle, serve, launch } from './harness.js';
 
 const INDEX = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
 let deploy = 1;
@@ -57,20 +54,16 @@ test('a visited site reopens offline, and a new deploy is picked up on the next 
 
 test('a rebuilt bundle replaces the files kept of the one before', async () => {
   // Two deploys of one bundle folder: the second adds an article.
-  const ROOT = fileURLToPath(new URL('..', import.meta.url));
-  const dir = mkdtempSync(join(tmpdir(), 'sorot-redeploy-'));
   const records = [
     { id: 'a', title: 'Rusia dan China', date: '2024-03-01', text: 'Rusia dan China membahas kerja sama di forum SCO.' },
     { id: 'b', title: 'ASEAN', date: '2024-03-02', text: 'Para menteri ASEAN bertemu di Indonesia.' },
   ];
-  const build = (name, docs) => {
-    writeFileSync(join(dir, `${name}.jsonl`), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
-    execFileSync(join(ROOT, 'target/release/sorot'), ['build', join(dir, `${name}.jsonl`), '--out', join(dir, name)], { stdio: 'pipe' });
-    const files = readdirSync(join(dir, name), { recursive: true }).filter((f) => f.endsWith('.bin')).sort();
-    return { folder: join(dir, name), files, meta: JSON.parse(readFileSync(join(dir, name, 'manifest.json'), 'utf8')).meta };
+  const build = (docs) => {
+    const { folder, paths } = buildBundle(docs);
+    return { folder, files: paths.filter((f) => f.endsWith('.bin')), meta: JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')).meta };
   };
-  const first = build('one', records);
-  const second = build('two', [...records, { id: 'c', title: 'Jepang', date: '2024-03-03', text: 'Jepang dan Amerika Serikat.' }]);
+  const first = build(records);
+  const second = build([...records, { id: 'c', title: 'Jepang', date: '2024-03-03', text: 'Jepang dan Amerika Serikat.' }]);
   assert.notEqual(first.meta, second.meta);
   const mounts = { 'b/': first.folder };
   const site = await serve({}, { mounts });

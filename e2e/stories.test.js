@@ -2,30 +2,18 @@
 // list, the overview and the map, from the URL (u=1), in memory and from a bundle alike.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage } from './harness.js';
+import { buildBundle, seedTexts, serve, launch, openPage } from './harness.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const texts = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
+const texts = seedTexts();
 const docs = [
   ...texts.map((text, i) => ({ id: `s${i}`, source: 'Kompas', date: `2019-09-1${i}`, text })),
   ...texts.slice(0, 2).map((text, i) => ({ id: `copy${i}`, source: 'ANTARA', date: `2019-10-1${i}`, text: `JAKARTA (ANTARA) - ${text}` })),
 ];
-const CORPUS = docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
+const built = buildBundle(docs);
 
 let server, browser;
 before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sorot-stories-'));
-  writeFileSync(join(dir, 'c.jsonl'), CORPUS);
-  execFileSync(join(ROOT, 'target/release/sorot'), ['build', join(dir, 'c.jsonl'), '--out', join(dir, 'b')], { stdio: 'pipe' });
-  const files = {};
-  const walk = (d) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else files[`b/${relative(join(dir, 'b'), p)}`] = readFileSync(p); } };
-  walk(join(dir, 'b'));
-  server = await serve({ 'c.jsonl': CORPUS, ...files });
+  server = await serve({ 'c.jsonl': built.jsonl, ...built.files });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });

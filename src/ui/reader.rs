@@ -107,7 +107,8 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let Current { settled: answer, .. } = expect_context::<Current>();
     let c = corpus.0.clone();
     let Some(d) = c.document(doc) else { return ().into_any() };
-    let mentions = c.mentions(doc).unwrap_or_default();
+    // Read once (after the forms left out) for the article and each of its blocks.
+    let mentions: Arc<[Mention]> = c.mentions(doc).unwrap_or_default().into();
     let entities: Arc<[EntityId]> = mentions.iter().map(|m| m.entity).collect();
     let g = c.gazetteer();
     // A concordance line opens the article at its occurrence: a mention is focused, as if
@@ -168,7 +169,14 @@ fn Article(doc: usize, selected: Memo<Vec<EntityId>>) -> impl IntoView {
     let long = d.text.len() > LONG_BYTES;
     let body = NodeRef::<leptos::html::Div>::new();
     {
-        let marks = Marks { collection: c.clone(), doc, covered, is_selected, focused: focused.clone() };
+        let marks = Marks {
+            collection: c.clone(),
+            doc,
+            mentions: mentions.clone(),
+            covered,
+            is_selected,
+            focused: focused.clone(),
+        };
         body.on_load(move |el| render_progressively(el.into(), blocks, marks, at));
     }
 
@@ -237,6 +245,8 @@ const FRAME_MS: f64 = 8.0;
 struct Marks {
     collection: Arc<Collection>,
     doc: usize,
+    /// The article's mentions.
+    mentions: Arc<[Mention]>,
     /// The stretches the query's hits cover, over the whole article.
     covered: Memo<Vec<Span>>,
     is_selected: HashMap<EntityId, Memo<bool>>,
@@ -295,10 +305,9 @@ fn render_progressively(body: web_sys::Element, mut blocks: render::Blocks, mark
 /// One block of an article: a paragraph, or a stretch of a long one, with its mentions marked
 /// once and its hits re-cut only when those inside it change.
 fn block_view(block: render::Block, marks: &Marks) -> AnyView {
-    let Marks { collection: c, doc, covered, is_selected, focused } = marks;
+    let Marks { collection: c, doc, mentions, covered, is_selected, focused } = marks;
     let (doc, covered, span) = (*doc, *covered, block.span);
     let mine = Memo::new(move |_| covered.with(|cv| render::overlapping(cv, span).to_vec()));
-    let mentions = c.mentions(doc).unwrap_or_default();
     let g = c.gazetteer();
     let parts = block
         .parts
