@@ -4,32 +4,20 @@
 // the URL, and counting it again gives every number back. In memory and from a bundle alike.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage, saveDownload } from './harness.js';
+import { buildBundle, seedTexts, serve, launch, openPage, saveDownload } from './harness.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const texts = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
+const texts = seedTexts();
 const docs = [
   ...texts.map((text, i) => ({ id: `s${i}`, source: 'Kompas', date: `2019-09-1${i}`, text })),
   // Jordan the country, in its Indonesian name; and a shoe named like it, which is not Jordan.
   { id: 'raja', source: 'Kompas', date: '2019-09-20', text: 'Raja Yordania Abdullah II bertemu Presiden Joko Widodo di Istana Bogor. Yordania dan Indonesia sepakat memperluas kerja sama.' },
   { id: 'sepatu', source: 'Tempo', date: '2019-09-21', title: 'Sepatu <b>baru</b>', text: 'Nike meluncurkan sepatu Air Jordan terbaru di Jakarta. Sepatu JORDAN itu dijual mulai pekan depan.' },
 ];
-const CORPUS = docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
+const built = buildBundle(docs);
 
 let server, browser;
 before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sorot-forms-'));
-  writeFileSync(join(dir, 'c.jsonl'), CORPUS);
-  execFileSync(join(ROOT, 'target/release/sorot'), ['build', join(dir, 'c.jsonl'), '--out', join(dir, 'b')], { stdio: 'pipe' });
-  const files = {};
-  const walk = (d) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else files[`b/${relative(join(dir, 'b'), p)}`] = readFileSync(p); } };
-  walk(join(dir, 'b'));
-  server = await serve({ 'c.jsonl': CORPUS, ...files });
+  server = await serve({ 'c.jsonl': built.jsonl, ...built.files });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -96,6 +84,10 @@ for (const corpus of ['c.jsonl', 'b/']) {
     const both = ['raja Yordania', 'raja Yordania', 'sepatu JORDAN', 'sepatu Jordan'];
     assert.deepEqual((await mentionsOf('&q=sepatu+OR+raja')).sort(), both);
     assert.deepEqual((await mentionsOf('&q=sepatu+OR+raja&x=JO:jordan')).sort(), both.filter((m) => m.startsWith('raja')));
+    // The cards count as the rest of the page does, once the texts an exclusion needs are read.
+    const chip = (id) => page.$eval(`[data-testid=doc-item][data-doc="${id}"]`, (a) => a.closest('.sorot-doc').querySelector('.sorot-chip[data-entity=JO] .sorot-chip__n')?.textContent ?? null);
+    assert.equal(await chip('sepatu'), null);
+    assert.equal(await chip('raja'), '2');
     await page.goto(at('&doc=sepatu'));
     await page.waitForSelector('[data-testid=reader] .sorot-reader__title');
     assert.deepEqual(await marks(page), ['Jordan', 'JORDAN']);
@@ -115,3 +107,15 @@ for (const corpus of ['c.jsonl', 'b/']) {
     await page.context().close();
   });
 }
+
+test('over the site\'s own bundle, a card counts an entity as its article marks it, once a form is left out', async () => {
+  // The seeds name the CIS "CIS", "Persemakmuran Negara-Negara Merdeka" and "Persemakmuran".
+  const doc = '001_bbda12ee46ec3871.txt';
+  const page = await openPage(browser, `${server.url}?e=cis&x=cis:persemakmuran&doc=${doc}`);
+  await page.waitForSelector('[data-testid=reader] mark.mention');
+  const marked = await page.$$eval('[data-testid=reader] mark.mention[data-entity=cis]', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  assert.ok(marked.length > 0 && !marked.includes('persemakmuran'), JSON.stringify(marked));
+  await page.waitForFunction(([id, n]) => document.querySelector(`[data-testid=doc-item][data-doc="${id}"]`)?.closest('.sorot-doc').querySelector('.sorot-chip[data-entity=cis] .sorot-chip__n')?.textContent === String(n), [doc, marked.length], { timeout: 10000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

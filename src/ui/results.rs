@@ -175,9 +175,17 @@ fn ResultSlot(
         let c = c.clone();
         move || doc.get().map(|d| answer.with(|a| snippet_view(&c, d, a, files)))
     };
-    // Forms left out change a card's counts.
+    // Forms left out change a card's counts: when they change, and over a bundle as the texts
+    // that have them arrive (a text not read yet keeps its counts until it is).
     let Current { excluded, .. } = expect_context::<Current>();
-    let chips = move || doc.get().map(|d| excluded.with(|_| selected.with(|s| chips_view(&c, d, s))));
+    let chips = move || {
+        doc.get().map(|d| {
+            if let (false, Some(f)) = (excluded.with(|x| x.is_empty()), files) {
+                f.track();
+            }
+            selected.with(|s| chips_view(&c, d, s))
+        })
+    };
     view! {
         <li class=move || if is_open() { "sorot-doc sorot-doc--open" } else { "sorot-doc" } hidden=move || !shown.get()>
             <Show when=move || shown.get()>
