@@ -60,7 +60,9 @@ fn mount<V: IntoView + 'static>(state: ViewState, component: fn(Memo<Vec<EntityI
             })
         });
         let excluded = Memo::new(|_| Exclusions::default());
-        provide_context(Current { answer, settled: answer.into(), selected, excluded });
+        // The charts are made at once: these tests mount one component each.
+        let charted = Signal::derive(|| true);
+        provide_context(Current { answer, settled: answer.into(), selected, excluded, charted });
         component(selected)
     });
     handle.forget();

@@ -204,7 +204,8 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
         // animation callback runs once it has been painted.
         request_animation_frame(move || set_timeout(move || settled.set(next), Duration::ZERO));
     });
-    provide_context(Current { answer, settled: settled.into(), selected, excluded });
+    let charted = RwSignal::new(false);
+    provide_context(Current { answer, settled: settled.into(), selected, excluded, charted: charted.into() });
     // Ready once the first answer is whole (at once in memory; over a bundle, once the
     // files it needs are in).
     {
@@ -217,6 +218,11 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
                 a.0.missing().is_empty()
                     && corpus.0.missing_texts(a.0.hits.iter().take(EAGER).map(|h| h.doc as usize)).is_empty()
             }) && excluded.with(|x| x.is_empty() || corpus.0.exclusion_unread().is_empty());
+            // The charts also come when a file the answer needs could not be read: the page
+            // shows what it has, with the error.
+            if (whole || files.is_some_and(|f| f.error.get().is_some())) && !charted.get_untracked() {
+                request_animation_frame(move || set_timeout(move || charted.set(true), Duration::ZERO));
+            }
             if let (true, Some(body)) = (whole, document().body()) {
                 let _ = body.set_attribute("data-ready", "true");
                 if let Some(f) = files {

@@ -21,7 +21,7 @@ const TOP: usize = 10;
 pub fn Overview() -> impl IntoView {
     let corpus = expect_context::<Corpus>();
     // The counts follow a frame after the results, as the facets do (see `Current::settled`).
-    let Current { settled: answer, .. } = expect_context::<Current>();
+    let Current { settled: answer, charted, .. } = expect_context::<Current>();
     let c = corpus.0.clone();
     let counts = Memo::new(move |_| answer.with(|a| (a.0.hits.len(), c.facets(&a.0).entities.clone())));
     let matches = move || counts.with(|(n, _)| *n);
@@ -42,9 +42,11 @@ pub fn Overview() -> impl IntoView {
                 <TopGroup kind=Kind::Country heading="Countries" counts=counts />
                 <TopGroup kind=Kind::Organization heading="Organizations" counts=counts />
             </div>
-            <WorldMap />
-            <Timeline />
-            <CooccurrenceMatrix />
+            <Show when=move || charted.get()>
+                <WorldMap />
+                <Timeline />
+                <CooccurrenceMatrix />
+            </Show>
         </section>
     }
 }
