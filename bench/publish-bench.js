@@ -3,7 +3,8 @@
 //  - build: the native build, timed from the first record to the last file written (reading and
 //    parsing the JSON Lines included, as `sorot build` reads them too): Pagefind through its Node
 //    API (one custom record per article, forced to Indonesian), Sorot with `sorot build`.
-//  - bytes before ready: what the page fetched from navigation to ready, counted by the server.
+//  - bytes before ready: what the page fetched from navigation to ready, counted by the server
+//    (the requests that reached it before the page's moment of ready).
 //    "raw" is each file as stored; "gzip" is what a compressing host sends (the file through
 //    zlib.gzipSync, or the file itself when that is not smaller: Pagefind's index, fragments and
 //    wasm are gzip already). The server really serves the gzip version, so transfer times are
@@ -116,9 +117,22 @@ const TYPES = {
  * sends them. The benchmark drives one page at a time, so a page's requests are the ones between
  * two takes (its Web Workers' included).
  */
+// Each answer: when its request arrived (ms since the epoch, as the page's performance.timeOrigin
+// + now() counts) and its bytes. take(until) counts those that arrived by `until` (all when
+// omitted) and keeps the rest for the next take: "before ready" is what the page asked for before
+// it was ready, not what it asked for in the frames before the benchmark saw that it was.
 const traffic = {
-  requests: 0, raw: 0, gzip: 0,
-  take() { const t = { requests: this.requests, raw: this.raw, gzip: this.gzip }; this.requests = this.raw = this.gzip = 0; return t; },
+  answers: [],
+  take(until = Infinity) {
+    const t = { requests: 0, raw: 0, gzip: 0 };
+    const later = [];
+    for (const a of this.answers) {
+      if (a.at > until) { later.push(a); continue; }
+      t.requests += 1; t.raw += a.raw; t.gzip += a.gzip;
+    }
+    this.answers = later;
+    return t;
+  },
 };
 
 /**
@@ -146,6 +160,7 @@ async function serveStatic() {
     return null;
   };
   const handler = async (req, res) => {
+    const arrived = performance.timeOrigin + performance.now();
     const { pathname } = new URL(req.url, 'http://x');
     let body;
     let type;
@@ -162,9 +177,7 @@ async function serveStatic() {
     }
     const z = gzipOf(pathname, body);
     const useGzip = z && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    traffic.requests += 1;
-    traffic.raw += body.length;
-    traffic.gzip += z ? z.length : body.length;
+    traffic.answers.push({ at: arrived, raw: body.length, gzip: z ? z.length : body.length });
     res.writeHead(200, {
       'content-type': type, 'cache-control': 'max-age=600', vary: 'accept-encoding',
       ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
@@ -321,8 +334,8 @@ async function measurePagefind(page, pageUrl, queries) {
   traffic.take();
   await page.goto(pageUrl);
   await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 120000 });
-  const readyMs = await page.evaluate(() => window.__readyAt);
-  const beforeReady = traffic.take();
+  const [readyMs, readyEpoch] = await page.evaluate(() => [window.__readyAt, performance.timeOrigin + window.__readyAt]);
+  const beforeReady = traffic.take(readyEpoch);
   const pass = () => page.evaluate(async (qs) => {
     const out = [];
     for (const q of qs) out.push(await window.benchQuery(q));
@@ -427,9 +440,9 @@ export async function measureSorot(page, baseUrl, corpusUrl, queries) {
   traffic.take();
   await page.goto(`${baseUrl}?corpus=${encodeURIComponent(corpusUrl)}`);
   await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 600000 });
-  const readyMs = await page.evaluate(() => window.__readyAt);
-  const beforeReady = traffic.take();
-  const timeline = TIMELINE ? await page.evaluate(() => ({ fetches: window.__fetchesSince(0), loadMs: document.body.dataset.loadMs })) : null;
+  const [readyMs, readyEpoch] = await page.evaluate(() => [window.__readyAt, performance.timeOrigin + window.__readyAt]);
+  const beforeReady = traffic.take(readyEpoch);
+  const timeline = TIMELINE ? await page.evaluate(() => ({ fetches: window.__fetchesSince(0), loadMs: document.body.dataset.loadMs, phases: document.body.dataset.loadPhases })) : null;
   const box = page.getByTestId('search');
   // One timed search: arm, fill the box (one input event), wait until the results are still.
   const search = async (q) => {
@@ -527,7 +540,7 @@ for (const k of SCALES) {
   }
   if (TIMELINE) {
     for (const r of rows.filter((r) => r.k === k && r.m.first.timeline)) {
-      console.log(`\n${r.engine} ${k}x, first load: ready at ${r.m.first.readyMs.toFixed(1)} ms (bundle opened in ${r.m.first.timeline.loadMs} ms); fetches before ready:`);
+      console.log(`\n${r.engine} ${k}x, first load: ready at ${r.m.first.readyMs.toFixed(1)} ms (bundle opened in ${r.m.first.timeline.loadMs} ms: ${r.m.first.timeline.phases}); fetches before ready:`);
       printFetches(r.m.first.timeline.fetches.filter(([, a]) => a <= r.m.first.readyMs), '  ');
       r.m.first.cold.forEach((x, i) => {
         console.log(`  ${queries[i]}: first screen ${x.first?.toFixed(1)} ms, last card ${x.ms?.toFixed(1)} ms`);

@@ -237,11 +237,13 @@ async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), F
     let manifest = early.as_ref().map_or_else(|| window().fetch_with_str(&manifest_url), |e| e.manifest.clone());
     // While the files download: the gazetteer, which opening the bundle needs.
     let gazetteer = Gazetteer::bundled().clone();
+    let t_gazetteer = now();
     let bytes = fetch_bytes(&manifest_url, manifest, &source, &page).await.map_err(|mut f| {
         f.message = format!("No Sorot bundle could be read at {folder}: {}", f.message);
         f
     })?;
     let manifest = Manifest::parse(&bytes).map_err(|e| Failure::lasting(format!("{folder}{e}")))?;
+    let t_manifest = now();
     status.set(LoadStatus::Loading(Progress {
         stage: "Opening the bundle".into(),
         detail: format!("{} articles", manifest.documents),
@@ -254,10 +256,19 @@ async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), F
     };
     let meta = meta.unwrap_or_else(|| window().fetch_with_str(&meta_url));
     let meta = fetch_bytes(&meta_url, meta, &source, &page).await?;
+    let t_meta = now();
     let collection =
         Collection::from_bundle(&manifest, &meta, gazetteer).map_err(|e| Failure::lasting(format!("{folder}{e}")))?;
     if let Some(body) = document().body() {
         let _ = body.set_attribute("data-load-ms", &format!("{:.0}", now() - t0));
+        let phases = format!(
+            "started at {t0:.0}, gazetteer {:.0}, manifest {:.0}, metadata {:.0}, open {:.0}",
+            t_gazetteer - t0,
+            t_manifest - t_gazetteer,
+            t_meta - t_manifest,
+            now() - t_meta
+        );
+        let _ = body.set_attribute("data-load-phases", &phases);
         let _ = body.set_attribute("data-docs", &collection.len().to_string());
     }
     let files = Files::new(folder.to_string(), manifest.bytes);
