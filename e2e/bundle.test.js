@@ -208,3 +208,33 @@ test('over a bundle too large to fetch whole, the downloads read the results\' t
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('over a bundle too large to fetch whole, a form left out is counted from its entity\'s forms file, not from texts', async () => {
+  // Every entity's row in the overview: what the counts are.
+  const rows = (page) => page.$$eval('[data-testid=top-entities] tr[data-entity]', (trs) => trs.map((tr) => `${tr.dataset.entity} ${tr.dataset.docs} ${tr.dataset.mentions}`));
+  const q = '&x=RU:rusia';
+  const memory = await openPage(browser, `${server.url}?corpus=corpus.jsonl`);
+  const counted = await rows(memory);
+  await memory.goto(`${server.url}?corpus=corpus.jsonl${q}`);
+  await memory.waitForSelector('body[data-ready="true"]');
+  const expected = await rows(memory);
+  await memory.context().close();
+  // Leaving "rusia" out changes Russia's row.
+  const russia = (rs) => rs.find((r) => r.startsWith('RU '));
+  assert.notEqual(russia(expected), russia(counted));
+
+  const page = await openPage(browser, `${server.url}?corpus=large/${q}`);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=excluded]')?.textContent.includes('Reading'));
+  assert.deepEqual(await rows(page), expected);
+  // One forms file, and the first page's texts: not the texts of every article that mentions Russia.
+  const forms = asked.filter((p) => p.includes('/large/forms/'));
+  const texts = asked.filter((p) => p.includes('/large/text/'));
+  assert.ok(forms.length >= 1 && forms.length <= 2, `${forms.length} forms files`);
+  assert.ok(texts.length <= 20, `${texts.length} texts read`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

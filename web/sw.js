@@ -17,7 +17,9 @@
 // - Anything else (a ?corpus= file, another host) is left to the network.
 const CACHE = 'sorot';
 const HASHED = /^[\w.-]+-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
-const BUNDLE_FILE = /\/(meta|terms|postings|positions|stems|text)\/[0-9a-f]{16}\.bin$/;
+// A bundle's file is `<folder>/<kind>/<hash>.bin` (docs/BUNDLE.md, "Layout").
+const KIND = '(?:meta|terms|postings|positions|stems|text|forms)';
+const BUNDLE_FILE = new RegExp(`/${KIND}/[0-9a-f]{16}\\.bin$`);
 // A cache per deploy of a bundle: `sorot-bundle <folder URL> <meta file>`.
 const DEPLOY = 'sorot-bundle ';
 
@@ -43,7 +45,7 @@ self.addEventListener('fetch', (event) => {
 });
 
 // The folder of a bundle's file: its URL up to `<kind>/<hash>.bin`.
-const folderOf = (url) => url.href.replace(/(meta|terms|postings|positions|stems|text)\/[0-9a-f]{16}\.bin(\?.*)?$/, '');
+const folderOf = (url) => url.href.replace(new RegExp(`${KIND}/[0-9a-f]{16}\\.bin(\\?.*)?$`), '');
 
 // The cache of the deploy of the file's bundle that its folder's kept manifest names (the
 // common cache when no manifest is kept: a bundle opened before this worker ran).

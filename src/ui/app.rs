@@ -11,7 +11,7 @@ use sorot_engine::gazetteer::EntityId;
 use super::context::{Answer, Corpus, Current, View};
 use super::embed::{post_height, EmbedButton};
 use super::facets::Facets;
-use super::files::{self, Files};
+use super::files::Files;
 use super::history::{arrive, current_state, href};
 use super::links::{link, Link};
 use super::loader::{load_corpus, LoadStatus, Progress};
@@ -178,12 +178,12 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
                     f.request(&corpus.0, first);
                 }
                 f.request(&corpus.0, rest);
-                // Forms left out are known from the texts that have them: until those are read,
-                // the answer is shown with them counted, and each batch that arrives recounts.
+                // Forms left out are counted from the forms files of their entities: until
+                // those are in, the answer is shown with them counted, and recounts as they arrive.
                 if leaving_out {
-                    let unread = corpus.0.exclusion_needs(files::BATCH);
-                    if !unread.is_empty() {
-                        f.request(&corpus.0, unread);
+                    let forms = corpus.0.exclusion_needs();
+                    if !forms.is_empty() {
+                        f.request(&corpus.0, forms);
                         f.track();
                     }
                 }

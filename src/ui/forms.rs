@@ -26,8 +26,10 @@ pub fn FormsList(entity: EntityId) -> impl IntoView {
     let code = c.gazetteer().entity(entity).code.clone();
     let all = RwSignal::new(false);
     let forms = Memo::new(move |_| {
+        // Over a bundle, the entity's forms file counts its forms in every match, texts or not.
         if let Some(f) = files {
             f.track();
+            f.request(&c, c.forms_needs(entity));
         }
         excluded.track();
         answer.with(|a| {
@@ -132,7 +134,7 @@ pub fn Excluded() -> impl IntoView {
                 {move || {
                     let n = unread.get();
                     (n > 0).then(|| format!(
-                        " Reading the {n} article{} that may have them: until then they are counted.",
+                        " Reading how the {n} article{} that may have them write it: until then they are counted.",
                         if n == 1 { "" } else { "s" }
                     ))
                 }}

@@ -8,6 +8,7 @@ use sorot_engine::gazetteer::{EntityId, Kind};
 
 use super::chart_image::ChartImages;
 use super::context::{Corpus, Current, View};
+use super::files::Files;
 use super::links::{link, Link};
 use crate::url::ViewState;
 use crate::world::{class, class_label, Form, World};
@@ -88,8 +89,14 @@ pub fn WorldMap() -> impl IntoView {
     });
 
     let c = corpus.0.clone();
+    let files = use_context::<Files>();
     let detail = move || {
         let e = hovered.get()?;
+        // Over a bundle, the country's forms file counts its forms (asked for on the first hover).
+        if let Some(f) = files {
+            f.track();
+            f.request(&c, c.forms_needs(e));
+        }
         let ent = c.gazetteer().entity(e);
         let (m, n) = docs.with(|(m, per)| (*m, per[e.0 as usize]));
         let matches: Vec<usize> = answer.with(|a| a.0.hits.iter().map(|h| h.doc as usize).collect());

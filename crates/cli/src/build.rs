@@ -202,7 +202,7 @@ pub(crate) fn run(args: &[String], usage: &str) -> ExitCode {
 
 /// The bundle's folders: a file in them that the new bundle does not name is from an earlier
 /// build, and is removed.
-const DIRS: [&str; 6] = ["meta", "terms", "postings", "positions", "stems", "text"];
+const DIRS: [&str; 7] = sorot_engine::bundle::FOLDERS;
 
 fn write_files(out: &Path, files: Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
     for d in DIRS {

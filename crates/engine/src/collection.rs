@@ -433,8 +433,14 @@ impl Collection {
         match &self.store {
             Store::Bundle(b) => {
                 b.load(need, bytes)?;
-                if let Need::Text(d) = need {
-                    self.recount(d as usize);
+                match need {
+                    Need::Text(d) => self.recount(d as usize),
+                    Need::Forms(e) => {
+                        for &d in b.entity_forms(EntityId(e)).map_or(&[][..], |f| f.docs()) {
+                            self.recount(d as usize);
+                        }
+                    }
+                    _ => {}
                 }
                 Ok(())
             }

@@ -34,7 +34,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::collection::{Collection, Response};
-use crate::exclusion::form_of;
+use crate::exclusion::{form_of, written};
 use crate::gazetteer::EntityId;
 use crate::search::query::Query;
 use crate::search::stem::stem;
@@ -180,7 +180,7 @@ impl Collection {
             for keyword in spans {
                 let (left, right) = context(&d.text, keyword);
                 // The same words either side of the same keyword (spaces and case aside).
-                let key = [left, keyword, right].map(|s| fold(&squeeze(s.slice(&d.text)))).join("\u{1}");
+                let key = [left, keyword, right].map(|s| fold(&written(s.slice(&d.text)))).join("\u{1}");
                 k.occurrences += 1;
                 match seen.get(&key) {
                     Some(&i) => k.lines[i].copies.push((hit.doc, keyword.start)),
@@ -247,10 +247,30 @@ impl Collection {
     ) -> (Vec<Form>, usize) {
         // Per form: its mentions, and how often each way of writing it occurs, in the order met.
         let mut counts: HashMap<String, (u32, Vec<(String, u32)>)> = HashMap::new();
+        let mut add = |form: &str, written: &str, n: u32| {
+            if !keep(form) {
+                return;
+            }
+            let c = counts.entry(form.to_string()).or_default();
+            c.0 += n;
+            match c.1.iter_mut().find(|w| w.0 == written) {
+                Some(w) => w.1 += n,
+                None => c.1.push((written.to_string(), n)),
+            }
+        };
         let mut unread = 0;
+        // Over a bundle, the entity's forms file counts them without the texts; both give the
+        // same counts, met in the same order.
+        let file = self.entity_forms(entity);
         for doc in docs {
             // Every article the annotation says mentions it: some only in forms left out.
             if self.per_doc[doc].binary_search_by_key(&entity, |x| x.0).is_err() {
+                continue;
+            }
+            if let Some(f) = file {
+                for &(s, n) in f.of(doc) {
+                    add(&f.forms[s as usize], &f.spellings[s as usize], n);
+                }
                 continue;
             }
             let (Some(d), Some(mentions)) = (self.document(doc), self.raw_mentions(doc)) else {
@@ -258,17 +278,8 @@ impl Collection {
                 continue;
             };
             for m in mentions.iter().filter(|m| m.entity == entity) {
-                let written = squeeze(m.span.slice(&d.text));
-                let form = form_of(&written);
-                if !keep(&form) {
-                    continue;
-                }
-                let c = counts.entry(form).or_default();
-                c.0 += 1;
-                match c.1.iter_mut().find(|w| w.0 == written) {
-                    Some(w) => w.1 += 1,
-                    None => c.1.push((written, 1)),
-                }
+                let written = written(m.span.slice(&d.text));
+                add(&form_of(&written), &written, 1);
             }
         }
         let mut forms: Vec<Form> = counts
@@ -418,11 +429,6 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
-}
-
-/// White space of any kind as one space.
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn text<'c>(c: &'c Collection, l: &Line, span: Span) -> &'c str {

@@ -7,9 +7,10 @@
 //! map, timeline and co-occurrence), its mention lists (highlighting, concordance, exports).
 //! The annotation itself is kept; including the form again restores it exactly.
 //!
-//! A form is known from a document's text. Over a bundle, a document whose text is not loaded
-//! yet keeps its counts until it is: [`Collection::exclusion_unread`] names those documents,
-//! and the counts are exact once their texts are loaded.
+//! A form is known from a document's text, or over a bundle from the entity's forms file (how
+//! often each spelling of it occurs in each document): a document keeps its counts until one of
+//! the two is loaded ([`Collection::exclusion_unread`]), and the forms files of the entities
+//! with a form left out are all it takes ([`Collection::exclusion_needs`]).
 //!
 //! ```
 //! use sorot_engine::collection::Collection;
@@ -35,15 +36,21 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::RwLockReadGuard;
 
+use crate::bundle::read::EntityForms;
 use crate::bundle::Need;
-use crate::collection::Collection;
+use crate::collection::{Collection, Store};
 use crate::gazetteer::EntityId;
 use crate::matcher::Mention;
 use crate::text::fold;
 
 /// The form of a mention written `surface`: folded, spaces squeezed.
 pub fn form_of(surface: &str) -> String {
-    fold(surface).split_whitespace().collect::<Vec<_>>().join(" ")
+    written(&fold(surface))
+}
+
+/// A mention written `surface` as its forms are shown: white space of any kind as one space.
+pub fn written(surface: &str) -> String {
+    surface.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Forms left out, each of one entity: sorted, without repeats.
@@ -95,7 +102,8 @@ pub(crate) struct Overlay {
 #[derive(Debug)]
 struct Recount {
     entities: Vec<(EntityId, u32)>,
-    mentions: Vec<Mention>,
+    /// None when recounted from the forms files, before its text is loaded.
+    mentions: Option<Vec<Mention>>,
 }
 
 impl Overlay {
@@ -130,14 +138,45 @@ impl Overlay {
                 Err(k) => entities.insert(k, (m.entity, 1)),
             }
         }
-        self.docs.insert(doc as u32, Recount { entities, mentions: kept });
+        self.docs.insert(doc as u32, Recount { entities, mentions: Some(kept) });
+    }
+
+    /// Recounts document `doc` (with `raw` counts, its text not loaded) from the forms files of
+    /// its entities that have a form left out; false, leaving it counted as annotated, when one
+    /// of those files is not loaded either.
+    pub(crate) fn recount_forms<'f>(
+        &mut self,
+        doc: usize,
+        raw: &[(EntityId, u32)],
+        forms: impl Fn(EntityId) -> Option<&'f EntityForms>,
+    ) -> bool {
+        self.docs.remove(&(doc as u32));
+        let mut entities = Vec::with_capacity(raw.len());
+        let mut changed = false;
+        for &(e, n) in raw {
+            if !self.exclusions.touches(e) {
+                entities.push((e, n));
+                continue;
+            }
+            let Some(f) = forms(e) else { return false };
+            let out: u32 =
+                f.of(doc).iter().filter(|w| self.exclusions.excludes(e, &f.forms[w.0 as usize])).map(|w| w.1).sum();
+            changed |= out > 0;
+            if n > out {
+                entities.push((e, n - out));
+            }
+        }
+        if changed {
+            self.docs.insert(doc as u32, Recount { entities, mentions: None });
+        }
+        true
     }
 }
 
 impl Collection {
     /// Leaves `exclusions` out of every answer from now on (replacing those before); see the
-    /// module's notes. Over a bundle, the documents whose texts are loaded are recounted now,
-    /// the others as their texts arrive ([`Collection::exclusion_unread`]).
+    /// module's notes. Over a bundle, the documents whose texts or forms files are loaded are
+    /// recounted now, the others as those arrive ([`Collection::exclusion_unread`]).
     pub fn exclude(&self, exclusions: Exclusions) {
         let mut o = self.overlay.write().unwrap_or_else(|e| e.into_inner());
         if o.exclusions == exclusions {
@@ -148,9 +187,36 @@ impl Collection {
             return;
         }
         for doc in 0..self.len() {
-            if let (Some(d), Some(ms)) = (self.document(doc), self.raw_mentions(doc)) {
-                o.recount(doc, &d.text, ms, &self.per_doc[doc]);
+            self.recount_in(&mut o, doc);
+        }
+    }
+
+    /// Recounts `doc` in `o`: from its text when it is loaded, else from the forms files.
+    fn recount_in(&self, o: &mut Overlay, doc: usize) -> bool {
+        let raw = &self.per_doc[doc];
+        match (self.document(doc), self.raw_mentions(doc)) {
+            (Some(d), Some(ms)) => {
+                o.recount(doc, &d.text, ms, raw);
+                true
             }
+            _ => o.recount_forms(doc, raw, |e| self.entity_forms(e)),
+        }
+    }
+
+    /// Entity `e`'s forms file, once loaded (never in memory, where the texts are).
+    pub(crate) fn entity_forms(&self, e: EntityId) -> Option<&EntityForms> {
+        match &self.store {
+            Store::Bundle(b) => b.entity_forms(e),
+            Store::Memory(_) => None,
+        }
+    }
+
+    /// The file to load before entity `e`'s forms can be counted over documents whose texts are
+    /// not loaded: its forms file, when it is not loaded (never in memory).
+    pub fn forms_needs(&self, e: EntityId) -> Option<Need> {
+        match &self.store {
+            Store::Bundle(b) => b.missing_forms(e),
+            Store::Memory(_) => None,
         }
     }
 
@@ -159,41 +225,44 @@ impl Collection {
         self.overlay.read().unwrap_or_else(|e| e.into_inner()).exclusions.clone()
     }
 
-    /// The documents (positions) mentioning an entity with a form left out whose texts are not
-    /// loaded: until they are, their counts still hold the forms left out. None in memory.
+    /// The documents (positions) mentioning an entity with a form left out that are not
+    /// recounted yet, their text and a forms file they need not loaded: until they are, their
+    /// counts still hold the forms left out. None in memory.
     pub fn exclusion_unread(&self) -> Vec<usize> {
         let o = self.overlay.read().unwrap_or_else(|e| e.into_inner());
         if o.exclusions.is_empty() || !self.is_bundle() {
             return Vec::new();
         }
+        let unknown = |e: EntityId| o.exclusions.touches(e) && self.entity_forms(e).is_none();
         (0..self.len())
-            .filter(|&d| self.per_doc[d].iter().any(|&(e, _)| o.exclusions.touches(e)) && self.document(d).is_none())
+            .filter(|&d| self.per_doc[d].iter().any(|&(e, _)| unknown(e)) && self.document(d).is_none())
             .collect()
     }
 
-    /// Recounts document `doc` once its text is loaded.
+    /// Recounts document `doc` once its text or a forms file it needs is loaded.
     pub(crate) fn recount(&self, doc: usize) {
         let mut o = self.overlay.write().unwrap_or_else(|e| e.into_inner());
-        if o.exclusions.is_empty() {
-            return;
-        }
-        if let (Some(d), Some(ms)) = (self.document(doc), self.raw_mentions(doc)) {
-            o.recount(doc, &d.text, ms, &self.per_doc[doc]);
+        if !o.exclusions.is_empty() {
+            self.recount_in(&mut o, doc);
         }
     }
 
-    /// The files to load before the counts leave out every excluded form exactly (a batch of at
-    /// most `batch` texts at a time).
-    pub fn exclusion_needs(&self, batch: usize) -> Vec<Need> {
-        self.missing_texts(self.exclusion_unread().into_iter().take(batch))
+    /// The files to load before the counts leave out every excluded form exactly: the forms
+    /// files of the entities that have a form left out (none in memory).
+    pub fn exclusion_needs(&self) -> Vec<Need> {
+        let o = self.overlay.read().unwrap_or_else(|e| e.into_inner());
+        let mut needs: Vec<Need> = o.exclusions.forms().iter().filter_map(|&(e, _)| self.forms_needs(e)).collect();
+        needs.dedup();
+        needs
     }
 
     /// The mentions of document `doc` after the exclusions; `None` until its text is loaded.
     pub fn mentions(&self, doc: usize) -> Option<Cow<'_, [Mention]>> {
         let raw = self.raw_mentions(doc)?;
         let o = self.overlay.read().unwrap_or_else(|e| e.into_inner());
-        Some(match o.docs.get(&(doc as u32)) {
-            Some(r) => Cow::Owned(r.mentions.clone()),
+        // A document recounted from the forms files is recounted from its text as it is loaded.
+        Some(match o.docs.get(&(doc as u32)).and_then(|r| r.mentions.as_ref()) {
+            Some(kept) => Cow::Owned(kept.clone()),
             None => Cow::Borrowed(raw),
         })
     }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use proptest::prelude::*;
-use sorot_engine::bundle::{BundleError, Manifest, Need, Options, MANIFEST};
+use sorot_engine::bundle::{BundleError, Manifest, Need, Options, FORMAT_VERSION, MANIFEST};
 use sorot_engine::collection::{Collection, Request};
 use sorot_engine::corpus::Document;
 use sorot_engine::gazetteer::Gazetteer;
@@ -169,7 +169,12 @@ fn a_damaged_or_foreign_bundle_is_an_error_naming_its_file() {
     for (bad, says) in [
         (b"<html>".to_vec(), "not a Sorot bundle"),
         (br#"{"format":"x","version":1,"engine":"","documents":0,"meta":"m","bytes":0}"#.to_vec(), "format"),
-        (String::from_utf8_lossy(&files[MANIFEST]).replace("\"version\": 2", "\"version\": 9").into_bytes(), "rebuild"),
+        (
+            String::from_utf8_lossy(&files[MANIFEST])
+                .replace(&format!("\"version\": {FORMAT_VERSION}"), "\"version\": 99")
+                .into_bytes(),
+            "rebuild",
+        ),
         (
             String::from_utf8_lossy(&files[MANIFEST]).replace("\"engine\": \"", "\"engine\": \"0").into_bytes(),
             "rebuild",

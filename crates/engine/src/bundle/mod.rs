@@ -40,13 +40,16 @@ pub use read::{Bundle, DocsMeta, Need};
 pub use write::{write, write_with, Options};
 
 /// The version of the file layout this engine writes and reads.
-pub const FORMAT_VERSION: u8 = 2;
+pub const FORMAT_VERSION: u8 = 3;
 
 /// The `format` field of every manifest.
 pub const FORMAT_NAME: &str = "sorot-bundle";
 
 /// The manifest's file name, in the bundle's folder.
 pub const MANIFEST: &str = "manifest.json";
+
+/// The folders of a bundle's content-hashed files, one per kind of file.
+pub const FOLDERS: [&str; 7] = ["meta", "terms", "postings", "positions", "stems", "text", "forms"];
 
 /// File kinds, the byte after the magic.
 pub(crate) mod kind {
@@ -56,6 +59,7 @@ pub(crate) mod kind {
     pub(crate) const POSITIONS: u8 = 4;
     pub(crate) const STEMS: u8 = 5;
     pub(crate) const TEXT: u8 = 6;
+    pub(crate) const FORMS: u8 = 7;
 }
 
 /// `manifest.json`: what a page reads first.

@@ -11,6 +11,7 @@ use super::codec::{hash, BundleError, Dec, Words};
 use super::write::file_name;
 use super::{kind, FORMAT_VERSION};
 use crate::corpus::Document;
+use crate::exclusion::form_of;
 use crate::gazetteer::{AliasId, EntityId, Gazetteer, GovernmentId};
 use crate::matcher::Mention;
 use crate::search::index::Postings;
@@ -33,6 +34,8 @@ pub enum Need {
     Stems(u32),
     /// A document's text, mentions and tokens.
     Text(u32),
+    /// An entity's forms: how its mentions are written, how often in each document (by entity id).
+    Forms(u16),
 }
 
 /// What the metadata tells of each document, for the collection.
@@ -181,6 +184,38 @@ struct StemShard {
     postings: DocList,
 }
 
+/// An entity's forms file: each way its mentions are written and, per document mentioning it,
+/// how often each.
+#[derive(Debug)]
+pub(crate) struct EntityForms {
+    /// Each spelling: a mention's text with its spaces squeezed ([`crate::exclusion::written`]).
+    pub(crate) spellings: Vec<String>,
+    /// The form of each spelling ([`form_of`]).
+    pub(crate) forms: Vec<String>,
+    /// The documents mentioning the entity, increasing.
+    docs: Vec<u32>,
+    /// Per document: `ways[at[k]..at[k + 1]]`.
+    at: Vec<u32>,
+    /// (spelling, mentions), in the order first met in the document.
+    ways: Vec<(u32, u32)>,
+}
+
+impl EntityForms {
+    /// Document `doc`'s spellings of the entity with their mentions, in the order first met in
+    /// it; none when it does not mention the entity.
+    pub(crate) fn of(&self, doc: usize) -> &[(u32, u32)] {
+        match self.docs.binary_search(&(doc as u32)) {
+            Ok(k) => &self.ways[self.at[k] as usize..self.at[k + 1] as usize],
+            Err(_) => &[],
+        }
+    }
+
+    /// The documents mentioning the entity, increasing.
+    pub(crate) fn docs(&self) -> &[u32] {
+        &self.docs
+    }
+}
+
 /// A document as its text file holds it.
 #[derive(Debug)]
 pub(crate) struct Fragment {
@@ -213,6 +248,16 @@ fn set<T>(lock: &OnceLock<T>, v: T) {
     let _ = lock.set(v);
 }
 
+/// An entity's forms file in the metadata's table.
+#[derive(Debug)]
+struct FormsFile {
+    entity: u16,
+    hash: u64,
+    docs: u32,
+    mentions: u64,
+    loaded: OnceLock<EntityForms>,
+}
+
 /// An opened bundle: the metadata, and every other file as far as it is loaded.
 #[derive(Debug)]
 pub struct Bundle {
@@ -228,6 +273,9 @@ pub struct Bundle {
     stems: Shards<StemShard>,
     /// The hash of each document's text file.
     texts: Vec<(u64, OnceLock<Fragment>)>,
+    /// Per entity mentioned, by id: its id, the hash of its forms file, the file once loaded,
+    /// and what the metadata says of it (documents, mentions), which the file must agree with.
+    forms: Vec<FormsFile>,
     /// Outlet and date of each document (values and, per document, which), for rebuilding its
     /// `Document`.
     outlets: (Vec<String>, Vec<u32>),
@@ -297,6 +345,28 @@ impl Bundle {
         for _ in 0..docs {
             texts.push((d.u64_le()?, OnceLock::new()));
         }
+        // What the metadata says of each entity, for checking its forms file.
+        let mut said = vec![(0u32, 0u64); entities];
+        for es in &meta.per_doc {
+            for &(e, n) in es {
+                said[e.0 as usize].0 += 1;
+                said[e.0 as usize].1 += u64::from(n);
+            }
+        }
+        let mut forms: Vec<FormsFile> = Vec::new();
+        let mut last = 0u32;
+        for k in 0..d.count()? {
+            let e = last.checked_add(d.u32()?).filter(|&e| (e as usize) < entities && (k == 0 || e > last));
+            let e = e.ok_or_else(|| d.error("lists the forms of an entity out of order, or of none"))?;
+            let (docs, mentions) = said[e as usize];
+            forms.push(FormsFile { entity: e as u16, hash: d.u64_le()?, docs, mentions, loaded: OnceLock::new() });
+            last = e;
+        }
+        if let Some(e) =
+            said.iter().position(|&(n, _)| n > 0).filter(|&e| !forms.iter().any(|f| f.entity as usize == e))
+        {
+            return Err(d.error(&format!("lists no forms file for entity {e}, which it says is mentioned")));
+        }
         d.end()?;
         let avg = avg_len.max(1.0);
         let norm = doc_len.iter().map(|&l| rank::norm(l, avg)).collect();
@@ -311,6 +381,7 @@ impl Bundle {
             positions,
             stems,
             texts,
+            forms,
             outlets: (meta.outlets.clone(), meta.outlet_of.clone()),
             dates: (meta.dates.clone(), meta.date_of.clone()),
         };
@@ -331,6 +402,7 @@ impl Bundle {
             Need::Positions(i) => ("positions", self.positions[i as usize].0),
             Need::Stems(i) => ("stems", self.stems.hashes[i as usize]),
             Need::Text(i) => ("text", self.texts[i as usize].0),
+            Need::Forms(e) => ("forms", self.forms_file(EntityId(e)).map_or(0, |f| f.hash)),
         }
     }
 
@@ -342,6 +414,7 @@ impl Bundle {
             Need::Positions(i) => self.positions.get(i as usize).is_some_and(|p| p.1.get().is_some()),
             Need::Stems(i) => self.stems.get(i as usize).is_some(),
             Need::Text(i) => self.texts.get(i as usize).is_some_and(|t| t.1.get().is_some()),
+            Need::Forms(e) => self.forms_file(EntityId(e)).is_some_and(|f| f.loaded.get().is_some()),
         }
     }
 
@@ -386,8 +459,31 @@ impl Bundle {
             }
             Need::Stems(i) => set(&self.stems.loaded[i as usize], self.decode_stems(i as usize, bytes, &name)?),
             Need::Text(i) => set(&self.texts[i as usize].1, self.decode_text(i as usize, bytes, &name)?),
+            Need::Forms(e) => {
+                let Some(f) = self.forms_file(EntityId(e)) else {
+                    return Err(BundleError {
+                        file: name,
+                        message: format!("is the forms file of entity {e}, which has none"),
+                    });
+                };
+                set(&f.loaded, decode_forms(f, self.docs, bytes, &name)?);
+            }
         }
         Ok(())
+    }
+
+    fn forms_file(&self, e: EntityId) -> Option<&FormsFile> {
+        self.forms.binary_search_by_key(&e.0, |f| f.entity).ok().map(|k| &self.forms[k])
+    }
+
+    /// Entity `e`'s forms, once loaded.
+    pub(crate) fn entity_forms(&self, e: EntityId) -> Option<&EntityForms> {
+        self.forms_file(e).and_then(|f| f.loaded.get())
+    }
+
+    /// The file of entity `e`'s forms when it is not loaded (none for an entity never mentioned).
+    pub(crate) fn missing_forms(&self, e: EntityId) -> Option<Need> {
+        self.forms_file(e).filter(|f| f.loaded.get().is_none()).map(|_| Need::Forms(e.0))
     }
 
     fn decode_terms(&self, i: usize, bytes: &[u8], name: &str) -> Result<TermShard, BundleError> {
@@ -526,6 +622,7 @@ impl Bundle {
         v.extend(n(self.positions.len()).map(Need::Positions));
         v.extend(n(self.stems.hashes.len()).map(Need::Stems));
         v.extend(n(self.texts.len()).map(Need::Text));
+        v.extend(self.forms.iter().map(|f| Need::Forms(f.entity)));
         v
     }
 
@@ -538,6 +635,54 @@ impl Bundle {
     pub fn is_empty(&self) -> bool {
         self.docs == 0
     }
+}
+
+/// Reads entity `f`'s forms file, checking it against the metadata (the same documents, as
+/// many mentions).
+fn decode_forms(f: &FormsFile, n_docs: usize, bytes: &[u8], name: &str) -> Result<EntityForms, BundleError> {
+    let mut d = Dec::new(bytes, name, kind::FORMS, FORMAT_VERSION)?;
+    if d.u32()? != u32::from(f.entity) {
+        return Err(d.error(&format!("is not the forms file of entity {}", f.entity)));
+    }
+    let mut spellings = Vec::new();
+    for _ in 0..d.count()? {
+        spellings.push(d.str()?.to_string());
+    }
+    let n = d.count()?;
+    let mut e =
+        EntityForms { forms: Vec::new(), docs: Vec::with_capacity(n), at: vec![0], ways: Vec::new(), spellings };
+    let mut mentions = 0u64;
+    let mut last = 0u32;
+    for k in 0..n {
+        let doc = last.checked_add(d.u32()?).filter(|&doc| (doc as usize) < n_docs && (k == 0 || doc > last));
+        e.docs.push(doc.ok_or_else(|| d.error("lists documents out of order or past the last"))?);
+        last = e.docs[k];
+        let ways = d.count()?;
+        if ways == 0 {
+            return Err(d.error("lists a document with no mention"));
+        }
+        for _ in 0..ways {
+            let s = d.u32()?;
+            let m = d.u32()?;
+            if s as usize >= e.spellings.len() || m == 0 {
+                return Err(d.error("holds a spelling it does not have, or none of its mentions"));
+            }
+            mentions += u64::from(m);
+            e.ways.push((s, m));
+        }
+        e.at.push(e.ways.len() as u32);
+    }
+    d.end()?;
+    if e.docs.len() != f.docs as usize || mentions != f.mentions {
+        return Err(d.error(&format!(
+            "counts {mentions} mentions in {} documents, where the metadata counts {} in {}",
+            e.docs.len(),
+            f.mentions,
+            f.docs
+        )));
+    }
+    e.forms = e.spellings.iter().map(|s| form_of(s)).collect();
+    Ok(e)
 }
 
 /// The bundle as a [`Lexicon`] for one evaluation: it answers from what is loaded and notes
@@ -717,5 +862,36 @@ impl Lexicon for Probe<'_> {
 
     fn norm(&self, doc: u32) -> f32 {
         self.bundle.norm[doc as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::Collection;
+    use crate::matcher::Matcher;
+
+    #[test]
+    fn a_forms_file_that_disagrees_with_the_metadata_is_an_error() {
+        let docs = vec![Document::new("a", "Rusia dan Rusia."), Document::new("b", "Presiden Rusia.")];
+        let c = Collection::new(docs, Matcher::bundled());
+        let ru = c.gazetteer().entity_by_code("RU").unwrap();
+        let files = crate::bundle::write(&c).unwrap();
+        let forms: Vec<&(String, Vec<u8>)> = files.iter().filter(|(n, _)| n.starts_with("forms/")).collect();
+        let [(name, bytes)] = forms[..] else { panic!("one forms file, Russia's: {forms:?}") };
+        let file =
+            |docs, mentions| FormsFile { entity: ru.0, hash: hash(bytes), docs, mentions, loaded: OnceLock::new() };
+        let read = decode_forms(&file(2, 3), 2, bytes, name).unwrap();
+        assert_eq!(
+            (read.spellings.as_slice(), read.forms.as_slice()),
+            (&["Rusia".to_string()][..], &["rusia".to_string()][..])
+        );
+        assert_eq!((read.of(0), read.of(1)), (&[(0, 2)][..], &[(0, 1)][..]));
+        for (docs, mentions) in [(1, 3), (2, 4)] {
+            let e = decode_forms(&file(docs, mentions), 2, bytes, name).unwrap_err();
+            assert!(e.message.contains("where the metadata counts"), "{e}");
+            assert_eq!(&e.file, name);
+        }
+        assert!(decode_forms(&file(2, 3), 1, bytes, name).is_err(), "a document past the last");
     }
 }

@@ -3,6 +3,7 @@
 use super::codec::{hash, BundleError, Enc};
 use super::{engine_fingerprint, kind, Manifest, FORMAT_NAME, FORMAT_VERSION, MANIFEST};
 use crate::collection::{Collection, Store};
+use crate::exclusion::written;
 use crate::search::index::TITLE_BASE;
 
 /// How big shards are.
@@ -170,6 +171,38 @@ pub fn write_with(c: &Collection, options: Options) -> Result<Vec<(String, Vec<u
     }
     drop(forward);
 
+    // Each entity's forms: the ways its mentions are written, and how often each in each
+    // document, so that counting forms, and leaving one out, needs no text.
+    let mut forms: Vec<FormsOf> = (0..c.gazetteer().entities().len()).map(|_| FormsOf::default()).collect();
+    for (d, doc) in m.docs.iter().enumerate() {
+        for mention in &m.mentions[d] {
+            forms[mention.entity.0 as usize].add(d as u32, written(mention.span.slice(&doc.text)));
+        }
+    }
+    let mut forms_files = Vec::new();
+    for (e, f) in forms.iter().enumerate().filter(|(_, f)| !f.docs.is_empty()) {
+        let mut enc = Enc::new(kind::FORMS, FORMAT_VERSION);
+        enc.uint(e as u64);
+        enc.uint(f.spellings.len() as u64);
+        for s in &f.spellings {
+            enc.str(s);
+        }
+        enc.uint(f.docs.len() as u64);
+        let mut last = 0;
+        for (k, &d) in f.docs.iter().enumerate() {
+            enc.uint(u64::from(d - last));
+            last = d;
+            let ways = &f.ways[f.at[k]..f.at.get(k + 1).copied().unwrap_or(f.ways.len())];
+            enc.uint(ways.len() as u64);
+            for &(s, n) in ways {
+                enc.uint(u64::from(s));
+                enc.uint(u64::from(n));
+            }
+        }
+        forms_files.push((e as u32, out.add("forms", enc.buf)));
+    }
+    drop(forms);
+
     // The metadata: what every whole-corpus view needs, and where everything else is.
     let mut meta = Enc::new(kind::META, FORMAT_VERSION);
     meta.uint(m.docs.len() as u64);
@@ -212,6 +245,13 @@ pub fn write_with(c: &Collection, options: Options) -> Result<Vec<(String, Vec<u
     for h in &texts {
         meta.u64_le(*h);
     }
+    meta.uint(forms_files.len() as u64);
+    let mut last = 0;
+    for &(e, h) in &forms_files {
+        meta.uint(u64::from(e - last));
+        meta.u64_le(h);
+        last = e;
+    }
     let meta_name = file_name("meta", hash(&meta.buf));
     let bytes = out.bytes + meta.buf.len() as u64;
     out.files.push((meta_name.clone(), meta.buf));
@@ -245,6 +285,42 @@ fn write_docs(enc: &mut Enc, docs: &[u32], tfs: &[u16]) {
         enc.uint(u64::from(d - last));
         enc.uint(u64::from(tf));
         last = d;
+    }
+}
+
+/// One entity's forms file, as it is gathered: its spellings in the order met, the documents
+/// mentioning it, and per document (`ways[at[k]..at[k + 1]]`) each spelling and its mentions, in
+/// the order first met in the document.
+#[derive(Default)]
+struct FormsOf {
+    spellings: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+    docs: Vec<u32>,
+    at: Vec<usize>,
+    ways: Vec<(u32, u32)>,
+}
+
+impl FormsOf {
+    /// A mention written `spelling` in document `d` (documents in order).
+    fn add(&mut self, d: u32, spelling: String) {
+        let s = match self.index.get(&spelling) {
+            Some(&s) => s,
+            None => {
+                let s = self.spellings.len() as u32;
+                self.index.insert(spelling.clone(), s);
+                self.spellings.push(spelling);
+                s
+            }
+        };
+        if self.docs.last() != Some(&d) {
+            self.docs.push(d);
+            self.at.push(self.ways.len());
+        }
+        let from = self.at[self.at.len() - 1];
+        match self.ways[from..].iter_mut().find(|w| w.0 == s) {
+            Some(w) => w.1 += 1,
+            None => self.ways.push((s, 1)),
+        }
     }
 }
 
