@@ -152,6 +152,21 @@ test("the page's start-up script fetches the manifest and metadata once, and the
     const order = (re) => fetched.findIndex((p) => re.test(p));
     assert.ok(order(/\/b\/manifest\.json$/) < order(/_bg\.wasm$/), fetched.join(' '));
   }
+  // The default view: the texts of its first page, named by the manifest, are fetched once
+  // each (by the start-up script, and the app takes them), and no other text until asked (a
+  // bundle too large to fetch whole).
+  const manifest = JSON.parse(bundleFiles['b/manifest.json']);
+  assert.equal(manifest.first.length, 20);
+  const texts = () => fetched.filter((p) => p.includes('/large/text/')).map((p) => `text/${p.split('/text/')[1]}`);
+  fetched.length = 0;
+  await page.goto(`${server.url}?corpus=large/`);
+  await page.waitForSelector('body[data-ready]');
+  assert.deepEqual(texts().sort(), [...manifest.first].sort());
+  // Another view's results: no text is fetched ahead (none matches this query).
+  fetched.length = 0;
+  await page.goto(`${server.url}?corpus=large/&q=zzzqqq`);
+  await page.waitForSelector('body[data-ready]');
+  assert.deepEqual(texts(), []);
   // A JSON Lines file: nothing is asked for early; the file is fetched once.
   fetched.length = 0;
   await page.goto(`${server.url}?corpus=corpus.jsonl`);

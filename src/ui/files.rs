@@ -2,7 +2,7 @@
 //! once, several at a time, and loaded into the collection; `version` changes when any arrives,
 //! so that whatever asked runs again and finds it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use js_sys::{Array, Promise, Uint8Array};
@@ -31,6 +31,9 @@ struct State {
     whole: bool,
     /// The first answer has been shown.
     ready: bool,
+    /// Fetches the page's start-up script made before the app ran (the default view's first
+    /// texts), by file name: taken by the first request for each instead of fetching again.
+    early: HashMap<String, Promise>,
 }
 
 /// Texts asked for at a time by [`Files::request_texts`].
@@ -40,8 +43,9 @@ pub const BATCH: usize = 64;
 pub const WHOLE_BYTES: u64 = 4 << 20;
 
 impl Files {
-    /// The files of the bundle in the folder `base` (ending in `/`), of `bytes` in all.
-    pub fn new(base: String, bytes: u64) -> Files {
+    /// The files of the bundle in the folder `base` (ending in `/`), of `bytes` in all, some
+    /// of them already asked for (`early`, by name).
+    pub fn new(base: String, bytes: u64, early: HashMap<String, Promise>) -> Files {
         Files {
             version: RwSignal::new(0),
             error: RwSignal::new(None),
@@ -50,6 +54,7 @@ impl Files {
                 pending: HashSet::new(),
                 whole: bytes <= WHOLE_BYTES,
                 ready: false,
+                early,
             }),
         }
     }
@@ -89,10 +94,17 @@ impl Files {
         }
         self.state.update_value(|s| s.pending.extend(fresh.iter().copied()));
         let base = self.state.with_value(|s| s.base.clone());
-        let urls: Vec<String> = fresh.iter().map(|&n| format!("{base}{}", c.file(n))).collect();
+        let names: Vec<String> = fresh.iter().map(|&n| c.file(n)).collect();
+        let urls: Vec<String> = names.iter().map(|n| format!("{base}{n}")).collect();
+        let early: Vec<Option<Promise>> =
+            self.state.try_update_value(|s| names.iter().map(|n| s.early.remove(n)).collect()).unwrap_or_default();
         // Asked for now, not when the future first runs: that is after the rendering under way
         // (an answer's first render, the explorer's first), which the downloads can overlap.
-        let fetches: Array = urls.iter().map(|u| window().fetch_with_str(u)).collect();
+        let fetches: Array = urls
+            .iter()
+            .zip(early.into_iter().chain(std::iter::repeat(None)))
+            .map(|(u, e)| e.unwrap_or_else(|| window().fetch_with_str(u)))
+            .collect();
         let (c, files) = (c.clone(), *self);
         wasm_bindgen_futures::spawn_local(async move {
             let result = fetch_all(fetches, &urls).await.and_then(|all| {

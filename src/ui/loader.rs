@@ -3,6 +3,7 @@
 //! repaint and take input every few tens of milliseconds. Only the collection being built is
 //! held, never the whole file or all its documents at once.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use js_sys::{Promise, Reflect, Uint8Array};
@@ -250,9 +251,10 @@ async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), F
         ..Progress::default()
     }));
     let meta_url = format!("{folder}{}", manifest.meta);
-    let meta = match early {
-        Some(e) => e.meta(&manifest.meta).await,
-        None => None,
+    // The texts after the metadata: the start-up script names them before it asks for it.
+    let (meta, texts) = match early {
+        Some(e) => (e.meta(&manifest.meta).await, e.texts(&manifest.first)),
+        None => (None, HashMap::new()),
     };
     let meta = meta.unwrap_or_else(|| window().fetch_with_str(&meta_url));
     let meta = fetch_bytes(&meta_url, meta, &source, &page).await?;
@@ -271,7 +273,7 @@ async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), F
         let _ = body.set_attribute("data-load-phases", &phases);
         let _ = body.set_attribute("data-docs", &collection.len().to_string());
     }
-    let files = Files::new(folder.to_string(), manifest.bytes);
+    let files = Files::new(folder.to_string(), manifest.bytes, texts);
     status.set(LoadStatus::Ready(Corpus(Arc::new(collection)), Reported::default(), Some(files)));
     Ok(())
 }
@@ -282,6 +284,9 @@ struct Early {
     manifest: Promise,
     /// Resolves to `[name, response]` (the manifest's `meta` and the fetch of it), or null.
     meta: Promise,
+    /// For an address that shows the default view's results: the fetches of the texts the
+    /// manifest names for its first page (`first`), by name; else empty.
+    texts: JsValue,
 }
 
 impl Early {
@@ -295,12 +300,27 @@ impl Early {
         if field("folder")?.as_string()? != absolute {
             return None;
         }
-        Some(Early { manifest: field("manifest")?.dyn_into().ok()?, meta: field("meta")?.dyn_into().ok()? })
+        Some(Early {
+            manifest: field("manifest")?.dyn_into().ok()?,
+            meta: field("meta")?.dyn_into().ok()?,
+            texts: field("texts").unwrap_or(JsValue::UNDEFINED),
+        })
+    }
+
+    /// The early fetches of the texts among `first` (the manifest's first page), by name.
+    fn texts(&self, first: &[String]) -> HashMap<String, Promise> {
+        first
+            .iter()
+            .filter_map(|name| {
+                let fetch = Reflect::get(&self.texts, &JsValue::from_str(name)).ok()?.dyn_into::<Promise>().ok()?;
+                Some((name.clone(), fetch))
+            })
+            .collect()
     }
 
     /// The response to the early fetch of the metadata file `name`, if it was that one.
-    async fn meta(self, name: &str) -> Option<Promise> {
-        let pair = JsFuture::from(self.meta).await.ok().filter(|p| p.is_object())?;
+    async fn meta(&self, name: &str) -> Option<Promise> {
+        let pair = JsFuture::from(self.meta.clone()).await.ok().filter(|p| p.is_object())?;
         let fetched = Reflect::get_u32(&pair, 0).ok()?.as_string()?;
         let response = Reflect::get_u32(&pair, 1).ok()?;
         (fetched == name).then(|| Promise::resolve(&response))

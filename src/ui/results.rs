@@ -19,15 +19,17 @@ use super::result_exports::ResultExports;
 use crate::render::snippet_pieces;
 use crate::url::{Sort, ViewState};
 
-/// Results shown at first and added by "Show more".
-pub(crate) const PAGE: usize = 20;
+/// Results shown at first and added by "Show more": as many as a bundle's manifest names the
+/// texts of for the default view.
+pub(crate) const PAGE: usize = sorot_engine::bundle::FIRST_PAGE;
 /// Words in a snippet.
 const SNIPPET_WORDS: usize = 28;
 /// Entity chips per result before "+N".
 const CHIPS: usize = 5;
-/// Results that follow the answer at once: as many as a window shows. Those below follow a
+/// Results that follow the answer at once: the top ten, more than a desktop window shows (and
+/// the ten whose texts a search engine's query time is usually counted to). Those below follow a
 /// frame later (see `Current::settled`); the style lets them skip layout too.
-pub(crate) const EAGER: usize = 8;
+pub(crate) const EAGER: usize = 10;
 
 /// What a search asks: a new one starts again from the first page of results.
 type Asked = (String, Vec<String>, bool, Option<String>, Option<String>, Sort, bool);

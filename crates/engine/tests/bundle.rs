@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use proptest::prelude::*;
-use sorot_engine::bundle::{BundleError, Manifest, Need, Options, FORMAT_VERSION, MANIFEST};
+use sorot_engine::bundle::{BundleError, Manifest, Need, Options, FIRST_PAGE, FORMAT_VERSION, MANIFEST};
 use sorot_engine::collection::{Collection, Request};
 use sorot_engine::corpus::Document;
 use sorot_engine::gazetteer::Gazetteer;
@@ -119,6 +119,33 @@ fn an_answer_names_only_the_files_it_needs_and_a_second_one_needs_none() {
     assert!(fetched.get() < total / 4, "{} of {total} files fetched for one word", fetched.get());
     assert_eq!(answer.hits.len(), memory.search(&r).hits.len());
     assert!(bundle.search(&r).missing().is_empty(), "once loaded, the same question needs nothing");
+}
+
+/// The manifest names the texts of the default view's first page, so that a page can fetch
+/// them beside its metadata: the texts the reader's own answer to that view shows first.
+#[test]
+fn the_manifest_names_the_texts_of_the_default_views_first_page() {
+    let memory = Collection::new(corpus(), Matcher::bundled());
+    let files = files_of(&memory);
+    let manifest = Manifest::parse(&files[MANIFEST]).unwrap();
+    let bundle = open(&files).unwrap();
+    let first: Vec<String> = bundle
+        .search(&Request::default())
+        .hits
+        .iter()
+        .take(FIRST_PAGE)
+        .map(|h| bundle.file(Need::Text(h.doc)))
+        .collect();
+    assert_eq!(first.len(), FIRST_PAGE);
+    assert_eq!(manifest.first, first);
+    assert!(first.iter().all(|f| files.contains_key(f)));
+    // A name that is not a text file's is refused: a page fetches what the manifest names.
+    let json = String::from_utf8_lossy(&files[MANIFEST]).into_owned();
+    for bad in ["../secret.bin", "https://elsewhere.example/text/0000000000000000.bin", &manifest.meta] {
+        let changed = json.replacen(&first[0], bad, 1);
+        let e = Manifest::parse(changed.as_bytes()).unwrap_err();
+        assert!(e.message.contains("not a text file"), "{bad}: {e}");
+    }
 }
 
 /// What the explorer fetches once its first results are shown: with the dictionary in, a

@@ -48,6 +48,10 @@ pub const FORMAT_NAME: &str = "sorot-bundle";
 /// The manifest's file name, in the bundle's folder.
 pub const MANIFEST: &str = "manifest.json";
 
+/// Results in the first page of an answer: the manifest names the text files of the default
+/// view's first page ([`Manifest::first`]).
+pub const FIRST_PAGE: usize = 20;
+
 /// The folders of a bundle's content-hashed files, one per kind of file.
 pub const FOLDERS: [&str; 7] = ["meta", "terms", "postings", "positions", "stems", "text", "forms"];
 
@@ -78,6 +82,11 @@ pub struct Manifest {
     pub meta: String,
     /// Bytes of every file together (the manifest aside).
     pub bytes: u64,
+    /// The text files of the first [`FIRST_PAGE`] results of the default view (no query, no
+    /// filter, best match first), in order: what a page shows first, which it may fetch before
+    /// it has read the metadata.
+    #[serde(default)]
+    pub first: Vec<String>,
 }
 
 impl Manifest {
@@ -104,8 +113,18 @@ impl Manifest {
         if m.meta.contains("..") || m.meta.starts_with('/') || m.meta.contains(':') {
             return Err(err(format!("names its metadata {:?}, outside the bundle", m.meta)));
         }
+        if let Some(name) = m.first.iter().find(|n| !is_text_name(n)) {
+            return Err(err(format!("names {name:?} as a text of the first results, which is not a text file's name")));
+        }
         Ok(m)
     }
+}
+
+/// True for a text file's name: `text/`, 16 hexadecimal digits, `.bin`.
+fn is_text_name(name: &str) -> bool {
+    name.strip_prefix("text/")
+        .and_then(|n| n.strip_suffix(".bin"))
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// A hash of everything a bundle's numbers depend on: the gazetteer's data, the compounds, the

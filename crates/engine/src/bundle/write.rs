@@ -1,8 +1,8 @@
 //! Writing a bundle from a collection built in memory.
 
 use super::codec::{hash, BundleError, Enc};
-use super::{engine_fingerprint, kind, Manifest, FORMAT_NAME, FORMAT_VERSION, MANIFEST};
-use crate::collection::{Collection, Store};
+use super::{engine_fingerprint, kind, Manifest, FIRST_PAGE, FORMAT_NAME, FORMAT_VERSION, MANIFEST};
+use crate::collection::{Collection, Request, Store};
 use crate::exclusion::written;
 use crate::search::index::TITLE_BASE;
 
@@ -262,6 +262,13 @@ pub fn write_with(c: &Collection, options: Options) -> Result<Vec<(String, Vec<u
         documents: m.docs.len() as u32,
         meta: meta_name,
         bytes,
+        first: c
+            .search(&Request::default())
+            .hits
+            .iter()
+            .take(FIRST_PAGE)
+            .map(|h| file_name("text", texts[h.doc as usize]))
+            .collect(),
     };
     let json = serde_json::to_vec_pretty(&manifest).expect("a manifest serializes");
     out.files.insert(0, (MANIFEST.into(), json));
