@@ -192,6 +192,22 @@ test('the co-occurrence matrix counts the matches mentioning both, and a cell li
   await page.context().close();
 });
 
+test("at a phone's width the co-occurrence matrix shows every column beside the row names", async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`, { viewport: { width: 390, height: 844 }, colorScheme });
+    await page.getByTestId('cooccurrence').waitFor();
+    const fit = await page.$eval('[data-testid=cooccurrence]', (section) => {
+      const right = section.getBoundingClientRect().right;
+      const cells = [...section.querySelectorAll('td.sorot-cooc__cell, thead th')];
+      return { cells: cells.length, outside: cells.filter((c) => c.getBoundingClientRect().right > right + 0.5).map((c) => c.textContent) };
+    });
+    assert.ok(fit.cells > 28, `${fit.cells} cells and headings`);
+    assert.deepEqual(fit.outside, [], colorScheme);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('the co-occurrence matrix downloads as an SVG grid of its cells, in the colours shown, and as a PNG', async () => {
   const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`, { colorScheme: 'dark' });
   await page.getByTestId('cooccurrence').waitFor();

@@ -18,11 +18,15 @@ const shots = [
   ['forms-excluded-desktop-dark.png', '?e=cis&kwic=cis&x=cis:persemakmuran', 'dark', { width: 1400, height: 900 }],
   ['forms-excluded-phone-dark.png', '?e=cis&kwic=cis&x=cis:persemakmuran', 'dark', { width: 420, height: 900 }],
   ['embed-dark.png', '?q=asean&embed=1&theme=dark&doc=003_267ace863f6cbc36.txt', 'light', { width: 900, height: 700 }],
+  // One section of the page (a selector): the co-occurrence matrix at a phone's width.
+  ['cooccurrence-phone-light.png', '', 'light', { width: 390, height: 844 }, '[data-testid=cooccurrence]'],
+  ['cooccurrence-phone-dark.png', '?q=rusia', 'dark', { width: 390, height: 844 }, '[data-testid=cooccurrence]'],
 ];
-for (const [name, query, colorScheme, viewport] of shots) {
+for (const [name, query, colorScheme, viewport, section] of shots) {
   const page = await openPage(browser, server.url + query, { colorScheme, viewport });
   await page.waitForTimeout(200);
-  await page.screenshot({ path: `${out}/${name}` });
+  if (section) await page.locator(section).screenshot({ path: `${out}/${name}` });
+  else await page.screenshot({ path: `${out}/${name}` });
   if (page.problems.length) console.error(name, page.problems);
   console.log(`${out}/${name}`);
 }

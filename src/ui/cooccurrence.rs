@@ -145,11 +145,14 @@ fn matrix_view(view: View, m: &Cooccurrence, names: &dyn Fn(EntityId) -> (String
             view! { <tr><th scope="row" data-entity=code>{label}</th>{cells}</tr> }
         })
         .collect_view();
+    // The frame scrolls sideways if the names are too long for a phone's width.
     view! {
-        <table class="sorot-overview__table sorot-cooc__table" data-chart="cooccurrence">
-            <caption class="sorot-visually-hidden">"Articles mentioning both entities of each pair"</caption>
-            <thead><tr><td></td>{head}</tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <div class="sorot-cooc__frame">
+            <table class="sorot-overview__table sorot-cooc__table" data-chart="cooccurrence">
+                <caption class="sorot-visually-hidden">"Articles mentioning both entities of each pair"</caption>
+                <thead><tr><td></td>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
