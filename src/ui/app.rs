@@ -204,7 +204,9 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
         // animation callback runs once it has been painted.
         request_animation_frame(move || set_timeout(move || settled.set(next), Duration::ZERO));
     });
-    let charted = RwSignal::new(false);
+    // In memory the charts come with the first results (nothing is fetched that they would
+    // hold back); over a bundle a frame after the first answer is whole.
+    let charted = RwSignal::new(files.is_none());
     provide_context(Current { answer, settled: settled.into(), selected, excluded, charted: charted.into() });
     // Ready once the first answer is whole (at once in memory; over a bundle, once the
     // files it needs are in).

@@ -41,9 +41,10 @@ pub struct Current {
     /// force in the collection: whatever reads the collection's counts or mentions reads this
     /// first, so that it sees them applied.
     pub excluded: Memo<Exclusions>,
-    /// True from the frame after the page first became ready (its first results on screen):
-    /// the overview's charts are made then, so that making them does not hold back the first
-    /// results (over a bundle, the first screen's texts would wait behind them).
+    /// Over a bundle, true from the frame after the page first became ready (its first
+    /// results on screen): the overview's charts are made then, so that making them does not
+    /// hold back the first results (the first screen's texts would wait behind them). Always
+    /// true in memory.
     pub charted: Signal<bool>,
 }
 
