@@ -67,15 +67,18 @@ impl Files {
         let (first, whole) = self.state.with_value(|s| (!s.ready, s.whole));
         if first {
             self.state.update_value(|s| s.ready = true);
-            // After the frame that shows those results: asking for dozens of files takes a few
-            // milliseconds that the first screen should not wait for.
+            // After the frame that shows those results, and the next, which shows the overview's
+            // charts (made a frame after ready, see `Current::charted`): asking for dozens of
+            // files takes 20-40 ms, and loading them as many again, which neither should wait for.
             let (files, c) = (*self, c.clone());
-            request_animation_frame(move || {
-                set_timeout(
-                    move || files.request(&c, if whole { c.every_file() } else { c.dictionary_files() }),
-                    std::time::Duration::ZERO,
-                )
-            });
+            let after_frame = |then: Box<dyn FnOnce()>| {
+                request_animation_frame(move || set_timeout(then, std::time::Duration::ZERO));
+            };
+            after_frame(Box::new(move || {
+                after_frame(Box::new(move || {
+                    files.request(&c, if whole { c.every_file() } else { c.dictionary_files() })
+                }))
+            }));
         }
     }
 
