@@ -251,7 +251,8 @@ async fn load_bundle(folder: &str, status: RwSignal<LoadStatus>) -> Result<(), F
         ..Progress::default()
     }));
     let meta_url = format!("{folder}{}", manifest.meta);
-    // The texts after the metadata: the start-up script names them before it asks for it.
+    // The early texts are looked up once the early metadata has settled: the start-up script
+    // makes their fetches in the same step as the metadata's, so by then they are all there.
     let (meta, texts) = match early {
         Some(e) => (e.meta(&manifest.meta).await, e.texts(&manifest.first)),
         None => (None, HashMap::new()),
