@@ -1,14 +1,13 @@
 //! The page: header with search, then (once the corpus is ready) facets, results and reader.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use sorot_engine::collection::Request;
 use sorot_engine::exclusion::Exclusions;
 use sorot_engine::gazetteer::EntityId;
 
-use super::context::{Answer, Corpus, Current, View};
+use super::context::{after_paint, Answer, Corpus, Current, View};
 use super::embed::{post_height, EmbedButton};
 use super::facets::Facets;
 use super::files::Files;
@@ -202,7 +201,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
         let next = answer.get();
         // After the frame that shows the first results: a timer set from that frame's
         // animation callback runs once it has been painted.
-        request_animation_frame(move || set_timeout(move || settled.set(next), Duration::ZERO));
+        after_paint(move || settled.set(next));
     });
     // In memory the charts come with the first results (nothing is fetched that they would
     // hold back); over a bundle a frame after the first answer is whole.
@@ -223,7 +222,7 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             // The charts also come when a file the answer needs could not be read: the page
             // shows what it has, with the error.
             if (whole || files.is_some_and(|f| f.error.get().is_some())) && !charted.get_untracked() {
-                request_animation_frame(move || set_timeout(move || charted.set(true), Duration::ZERO));
+                after_paint(move || charted.set(true));
             }
             if let (true, Some(body)) = (whole, document().body()) {
                 let _ = body.set_attribute("data-ready", "true");

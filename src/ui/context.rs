@@ -107,3 +107,9 @@ impl View {
         self.address.set(state);
     }
 }
+
+/// Runs `then` once the frame being prepared has been painted: a timer set from that frame's
+/// animation callback (how the page puts the first results on screen before what follows them).
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(then, std::time::Duration::ZERO));
+}

@@ -12,6 +12,8 @@ use sorot_engine::collection::Collection;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::context::after_paint;
+
 /// The files of the open bundle (none for a corpus in memory).
 #[derive(Clone, Copy)]
 pub struct Files {
@@ -71,14 +73,9 @@ impl Files {
             // charts (made a frame after ready, see `Current::charted`): asking for dozens of
             // files takes 20-40 ms, and loading them as many again, which neither should wait for.
             let (files, c) = (*self, c.clone());
-            let after_frame = |then: Box<dyn FnOnce()>| {
-                request_animation_frame(move || set_timeout(then, std::time::Duration::ZERO));
-            };
-            after_frame(Box::new(move || {
-                after_frame(Box::new(move || {
-                    files.request(&c, if whole { c.every_file() } else { c.dictionary_files() })
-                }))
-            }));
+            after_paint(move || {
+                after_paint(move || files.request(&c, if whole { c.every_file() } else { c.dictionary_files() }))
+            });
         }
     }
 

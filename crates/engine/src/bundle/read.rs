@@ -362,9 +362,9 @@ impl Bundle {
             forms.push(FormsFile { entity: e as u16, hash: d.u64_le()?, docs, mentions, loaded: OnceLock::new() });
             last = e;
         }
-        if let Some(e) =
-            said.iter().position(|&(n, _)| n > 0).filter(|&e| !forms.iter().any(|f| f.entity as usize == e))
-        {
+        // Every entity mentioned has one (`forms` is in entity order).
+        let listed = |e: usize| forms.binary_search_by_key(&(e as u16), |f| f.entity).is_ok();
+        if let Some(e) = (0..entities).find(|&e| said[e].0 > 0 && !listed(e)) {
             return Err(d.error(&format!("lists no forms file for entity {e}, which it says is mentioned")));
         }
         d.end()?;
