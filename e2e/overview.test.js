@@ -101,6 +101,52 @@ test('typing updates the overview in place, and its links follow the address', a
   await page.context().close();
 });
 
+// Records, frame by frame from the next one, the result count and the matches each view shows,
+// after `act` (run in the page) changes the view; resolves once all show the new count.
+const frames = (page, act) => page.evaluate((act) => new Promise((done, fail) => {
+  const parts = ['overview', 'timeline', 'cooccurrence'];
+  const read = () => ({
+    results: Number(document.querySelector('[data-testid=result-count]').innerText.match(/\d+/)[0]),
+    ...Object.fromEntries(parts.map((p) => [p, Number(document.querySelector(`[data-testid=${p}]`)?.dataset.matches)])),
+  });
+  const start = read(); const seen = [];
+  const tick = () => {
+    const now = read(); seen.push(now);
+    if (now.results !== start.results && parts.every((p) => now[p] === now.results)) done({ start, seen });
+    else if (seen.length > 300) fail(new Error(`views never all showed the new count: ${JSON.stringify(seen.slice(-3))}`));
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  new Function(act)();
+}), act);
+
+test('a keystroke shows its results first and the other views a frame later; a click shows the whole new view in one frame', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=dated.jsonl`);
+  await page.locator('[data-testid=cooccurrence] a[data-a]').first().waitFor();
+  // Typing: the results come in a frame of their own, the views in a later one.
+  const typed = await frames(page, `const box = document.querySelector('[data-testid=search]'); box.value = 'asean'; box.dispatchEvent(new Event('input', { bubbles: true }))`);
+  const at = typed.seen.findIndex((f) => f.results !== typed.start.results);
+  assert.equal(typed.seen[at].timeline, typed.start.timeline, JSON.stringify(typed));
+  assert.ok(typed.seen.length > at + 1, JSON.stringify(typed));
+  // A click on a week of the timeline: the first frame showing the new results shows every view's.
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'asean');
+  const period = await page.$$eval('[data-testid=timeline] figure[data-series=matches] a[data-period]', (as) => {
+    const n = Number(document.querySelector('[data-testid=result-count]').innerText.match(/\d+/)[0]);
+    return as.find((a) => Number(a.dataset.docs) > 0 && Number(a.dataset.docs) < n).dataset.period;
+  });
+  const clicked = await frames(page, `document.querySelector('[data-testid=timeline] figure[data-series=matches] a[data-period="${period}"]').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }))`);
+  const first = clicked.seen.find((f) => f.results !== clicked.start.results);
+  assert.deepEqual(first, { results: first.results, overview: first.results, timeline: first.results, cooccurrence: first.results }, JSON.stringify(clicked));
+  assert.equal(new URL(page.url()).searchParams.get('t'), period);
+  // Links made before the click and kept (the entities' facet) lead from the new address a
+  // frame later.
+  const kept = await page.evaluate(() => { window.__kept = [...document.querySelectorAll('[data-testid=entity-panel] a[data-entity]')]; return window.__kept.length; });
+  assert.ok(kept > 0);
+  await page.waitForFunction((p) => window.__kept.every((a) => a.isConnected && new URL(a.getAttribute('href'), location.href).searchParams.get('t') === p), period);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 const bins = (page, series) => page.$$eval(`[data-testid=timeline] figure[${series}] a[data-period]`, (as) => as.map((a) => ({
   period: a.dataset.period, docs: Number(a.dataset.docs), total: Number(a.dataset.total), sparse: a.dataset.sparse === 'true',
   current: a.getAttribute('aria-current') === 'true', height: Number(a.querySelector('.sorot-timeline__fill').getAttribute('height')),

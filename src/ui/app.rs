@@ -1,5 +1,7 @@
 //! The page: header with search, then (once the corpus is ready) facets, results and reader.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -11,7 +13,7 @@ use super::context::{after_paint, Answer, Corpus, Current, View};
 use super::embed::{post_height, EmbedButton};
 use super::facets::Facets;
 use super::files::Files;
-use super::history::{arrive, current_state, href};
+use super::history::{arrive, current_state, href, whole_at_once};
 use super::links::{link, Link};
 use super::loader::{load_corpus, LoadStatus, Progress};
 use super::reader::Reader;
@@ -197,11 +199,23 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
         })
     };
     let settled = RwSignal::new(answer.get_untracked());
+    let latest = Rc::new(Cell::new(0u32));
     Effect::new(move |_| {
         let next = answer.get();
-        // After the frame that shows the first results: a timer set from that frame's
-        // animation callback runs once it has been painted.
-        after_paint(move || settled.set(next));
+        let n = latest.get().wrapping_add(1);
+        latest.set(n);
+        if whole_at_once() {
+            settled.set(next);
+        } else {
+            // After the frame that shows the first results: a timer set from that frame's
+            // animation callback runs once it has been painted, unless a later answer came first.
+            let latest = latest.clone();
+            after_paint(move || {
+                if latest.get() == n {
+                    settled.set(next);
+                }
+            });
+        }
     });
     // In memory the charts come with the first results (nothing is fetched that they would
     // hold back); over a bundle a frame after the first answer is whole.

@@ -30,10 +30,12 @@ impl PartialEq for Answer {
 pub struct Current {
     /// The answer to the current search: what the first screen of results shows.
     pub answer: Memo<Answer>,
-    /// The same answer a frame later, once the page has shown the first screen of results:
-    /// what the rest of the page follows (the facets, the results below the fold, the open
-    /// article's hits), so that a keystroke puts its results on screen within a frame and the
-    /// rest follows in the next.
+    /// What the rest of the page follows (the facets, the overview, the results below the
+    /// fold, the open article's hits). While typing, the same answer a frame later, once the
+    /// page has shown the first screen of results, so that a keystroke puts its results on
+    /// screen within a frame and the rest follows in the next. After a click or Back and
+    /// Forward, the answer itself: the whole new view comes in one frame (see
+    /// [`super::history::whole_at_once`]), sooner than in two.
     pub settled: Signal<Answer>,
     /// The selected entities that exist in this corpus's gazetteer.
     pub selected: Memo<Vec<EntityId>>,
@@ -101,10 +103,11 @@ impl View {
         self.address.with_untracked(f)
     }
 
-    /// Records that the address bar now shows `state`, and writes every link for it.
+    /// Records that the address bar now shows `state`: links are made for it from now on, and
+    /// those made before are rewritten once the next frame is painted.
     pub(super) fn set_address(&self, state: ViewState) {
-        super::links::refresh(&state);
         self.address.set(state);
+        super::links::readdress();
     }
 }
 

@@ -3,7 +3,7 @@
 //! While typing, the address is written once typing pauses ([`Entry::Replace`]); links are made
 //! of the address's state ([`super::links`]), clicks act on the current one.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -26,6 +26,9 @@ pub enum Entry {
 const SETTLE: Duration = Duration::from_millis(250);
 
 thread_local! {
+    /// True from a move that is not typing until the frame it leads to is painted: see
+    /// [`whole_at_once`].
+    static AT_ONCE: Cell<bool> = const { Cell::new(false) };
     /// A replacement of the address waiting for typing to pause, and its timer.
     static PENDING: RefCell<Option<(String, ViewState, TimeoutHandle)>> = const { RefCell::new(None) };
 }
@@ -54,6 +57,7 @@ pub fn go(view: View, next: ViewState, entry: Entry) {
         return;
     }
     let url = href(&next);
+    at_once(entry == Entry::Push);
     view.set(next.clone());
     match entry {
         Entry::Push => {
@@ -79,8 +83,25 @@ pub fn arrive(view: View) {
         h.clear();
     }
     let state = current_state();
+    at_once(true);
     view.set(state.clone());
     view.set_address(state);
+}
+
+/// Whether the page should show the answer to the latest move whole in the frame it leads to
+/// (see `Current::settled`): true after a click or Back and Forward, whose reader waits for the
+/// whole new view; false while typing, where the results of each keystroke come first and the
+/// rest of the page a frame later. Also false for answers that change on their own (the files
+/// of a bundle arriving).
+pub fn whole_at_once() -> bool {
+    AT_ONCE.get()
+}
+
+fn at_once(on: bool) {
+    AT_ONCE.set(on);
+    if on {
+        super::context::after_paint(|| AT_ONCE.set(false));
+    }
 }
 
 /// Writes a waiting replacement of the address now.

@@ -3,8 +3,10 @@
 //! or a crawler gets the view it names), and a plain click moves there in the page.
 //!
 //! Every link on the page is held here, with its target, and their `href`s are written in one
-//! pass when the address changes ([`refresh`], called by [`View::set_address`]); one listener on
-//! the document follows their clicks. No link owns an effect: reactive_graph keeps a dropped
+//! pass once the frame after an address change is painted ([`readdress`], called by
+//! [`View::set_address`]): the views remade for the new state make their links with the new
+//! address at once, and the pass then writes only the links left with an older one, after the
+//! new view is on screen rather than before. One listener on the document follows their clicks. No link owns an effect: reactive_graph keeps a dropped
 //! effect in its sources' subscriber lists and shifts those lists on every removal, so the
 //! views, which remake hundreds of links per filter change (the timeline's bars, the matrix's
 //! cells), made every change slower (see "Third round" in docs/BENCHMARKS.md).
@@ -49,6 +51,8 @@ struct Slot {
     el: web_sys::Element,
     link: Link,
     generation: u32,
+    /// The address its `href` was written for (a count of address changes).
+    written: u32,
 }
 
 #[derive(Default)]
@@ -56,6 +60,10 @@ struct Registry {
     slots: Vec<Option<Slot>>,
     free: Vec<usize>,
     generation: u32,
+    /// Address changes so far.
+    address: u32,
+    /// A pass writing the `href`s of an older address is waiting for the next paint.
+    pending: bool,
 }
 
 thread_local! {
@@ -81,18 +89,36 @@ pub fn link(el: web_sys::Element, link: Link) {
             r.slots.push(None);
             r.slots.len() - 1
         });
-        r.slots[i] = Some(Slot { el: el.clone(), link, generation });
+        let written = r.address;
+        r.slots[i] = Some(Slot { el: el.clone(), link, generation, written });
         join(i, generation)
     });
     let _ = js_sys::Reflect::set(&el, &SLOT.into(), &JsValue::from_f64(key));
     on_cleanup(move || release(key));
 }
 
-/// Writes every link's `href` for the address's new state.
-pub(super) fn refresh(state: &ViewState) {
-    LINKS.with_borrow(|r| {
-        for s in r.slots.iter().flatten() {
-            let _ = s.el.set_attribute("href", &href(&(s.link.target)(state)));
+/// Records that the address has changed (its state already set in the view): the links made
+/// from now on are made for it, and the `href`s of the others are written once the next frame
+/// is painted.
+pub(super) fn readdress() {
+    let schedule = LINKS.with_borrow_mut(|r| {
+        r.address = r.address.wrapping_add(1);
+        !std::mem::replace(&mut r.pending, true)
+    });
+    if schedule {
+        super::context::after_paint(rewrite);
+    }
+}
+
+/// Writes the `href` of every link made for an older address.
+fn rewrite() {
+    LINKS.with_borrow_mut(|r| {
+        r.pending = false;
+        let address = r.address;
+        for s in r.slots.iter_mut().flatten().filter(|s| s.written != address) {
+            let target = s.link.view.link_untracked(|state| href(&(s.link.target)(state)));
+            let _ = s.el.set_attribute("href", &target);
+            s.written = address;
         }
     });
 }
