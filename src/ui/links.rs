@@ -6,10 +6,11 @@
 //! pass once the frame after an address change is painted ([`readdress`], called by
 //! [`View::set_address`]): the views remade for the new state make their links with the new
 //! address at once, and the pass then writes only the links left with an older one, after the
-//! new view is on screen rather than before. One listener on the document follows their clicks. No link owns an effect: reactive_graph keeps a dropped
-//! effect in its sources' subscriber lists and shifts those lists on every removal, so the
-//! views, which remake hundreds of links per filter change (the timeline's bars, the matrix's
-//! cells), made every change slower (see "Third round" in docs/BENCHMARKS.md).
+//! new view is on screen rather than before. One listener on the document follows their
+//! clicks. No link owns an effect: reactive_graph keeps a dropped effect in its sources'
+//! subscriber lists and shifts those lists on every removal, so the views, which remake
+//! hundreds of links per filter change (the timeline's bars, the matrix's cells), made every
+//! change slower (see "Third round" in docs/BENCHMARKS.md).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
