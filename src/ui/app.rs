@@ -1,7 +1,5 @@
 //! The page: header with search, then (once the corpus is ready) facets, results and reader.
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -199,19 +197,15 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
         })
     };
     let settled = RwSignal::new(answer.get_untracked());
-    let latest = Rc::new(Cell::new(0u32));
     Effect::new(move |_| {
         let next = answer.get();
-        let n = latest.get().wrapping_add(1);
-        latest.set(n);
         if whole_at_once() {
             settled.set(next);
         } else {
             // After the frame that shows the first results: a timer set from that frame's
             // animation callback runs once it has been painted, unless a later answer came first.
-            let latest = latest.clone();
             after_paint(move || {
-                if latest.get() == n {
+                if answer.try_get_untracked().as_ref() == Some(&next) {
                     settled.set(next);
                 }
             });
