@@ -162,21 +162,27 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             if let Some(f) = files {
                 let mut needs = response.missing().to_vec();
                 let docs = |from, n| response.hits.iter().skip(from).take(n).map(|h| h.doc as usize);
-                // A whole answer waits for the texts of its first screen; those of the rest of
-                // its first page are asked for apart, and not waited for. An answer that is not
+                // A whole answer waits for the texts of its first screen. An answer that is not
                 // whole yet waits only for the shards it lacks, but asks for the texts of its
-                // first page along with them: that page is most often the whole answer's (what
-                // it lacks is mostly typo candidates and completions, which weigh little).
-                let (first, rest) =
-                    (corpus.0.missing_texts(docs(0, EAGER)), corpus.0.missing_texts(docs(EAGER, PAGE - EAGER)));
-                if needs.is_empty() {
+                // first screen along with them: they are most often the whole answer's (what it
+                // lacks is mostly typo candidates and completions, which weigh little). The texts
+                // of the rest of the first page are not waited for: they are asked for once the
+                // first screen's are in, after the frame that shows it, so that neither that
+                // round of fetches nor that frame's task shares their cost (10 fetches: 3-6 ms).
+                let first = corpus.0.missing_texts(docs(0, EAGER));
+                if needs.is_empty() && first.is_empty() {
+                    let rest = corpus.0.missing_texts(docs(EAGER, PAGE - EAGER));
+                    if !rest.is_empty() {
+                        let c = corpus.0.clone();
+                        after_paint(move || f.request(&c, rest));
+                    }
+                } else if needs.is_empty() {
                     needs = first;
                     f.request(&corpus.0, needs.iter().copied());
                 } else {
                     f.request(&corpus.0, needs.iter().copied());
                     f.request(&corpus.0, first);
                 }
-                f.request(&corpus.0, rest);
                 // Forms left out are counted from the forms files of their entities: until
                 // those are in, the answer is shown with them counted, and recounts as they arrive.
                 if leaving_out {

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use js_sys::{Array, Promise, Uint8Array};
+use js_sys::{Promise, Uint8Array};
 use leptos::prelude::*;
 use sorot_engine::bundle::Need;
 use sorot_engine::collection::Collection;
@@ -100,20 +100,24 @@ impl Files {
             self.state.try_update_value(|s| names.iter().map(|n| s.early.remove(n)).collect()).unwrap_or_default();
         // Asked for now, not when the future first runs: that is after the rendering under way
         // (an answer's first render, the explorer's first), which the downloads can overlap.
-        let fetches: Array = urls
+        let fetches: Vec<Promise> = urls
             .iter()
             .zip(early.into_iter().chain(std::iter::repeat(None)))
             .map(|(u, e)| e.unwrap_or_else(|| window().fetch_with_str(u)))
             .collect();
         let (c, files) = (c.clone(), *self);
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch_all(fetches, &urls).await.and_then(|all| {
-                // Postings before their positions: `Need`'s order.
-                for (need, bytes) in fresh.iter().zip(&all) {
-                    c.load(*need, bytes).map_err(|e| format!("{base}{e}"))?;
+            // Each file is read as it comes, in `Need`'s order (postings before their
+            // positions), while the later ones are still on their way; whoever asked hears
+            // once, when all are in.
+            let result = async {
+                for ((need, url), fetch) in fresh.iter().zip(&urls).zip(fetches) {
+                    let bytes = body(fetch, url).await?;
+                    c.load(*need, &bytes).map_err(|e| format!("{base}{e}"))?;
                 }
-                Ok(())
-            });
+                Ok::<(), String>(())
+            }
+            .await;
             files.state.update_value(|s| {
                 for n in &fresh {
                     s.pending.remove(n);
@@ -141,21 +145,17 @@ impl Files {
     }
 }
 
-/// The bytes of every response of `fetches` (of `urls`, in order); an error names the first
-/// that failed.
-async fn fetch_all(fetches: Array, urls: &[String]) -> Result<Vec<Vec<u8>>, String> {
-    let responses = JsFuture::from(Promise::all(&fetches))
+/// The body of the response `fetch` gives for `url`, or why not.
+async fn body(fetch: Promise, url: &str) -> Result<Vec<u8>, String> {
+    let response: web_sys::Response = JsFuture::from(fetch)
         .await
-        .map_err(|_| format!("{}: could not be fetched (offline, or the site moved?)", urls[0]))?;
-    let responses: Vec<web_sys::Response> = Array::from(&responses).iter().filter_map(|r| r.dyn_into().ok()).collect();
-    let bodies = Array::new();
-    for (r, url) in responses.iter().zip(urls) {
-        if !r.ok() {
-            return Err(format!("{url}: the server answered {} {}", r.status(), r.status_text()));
-        }
-        bodies.push(&r.array_buffer().map_err(|_| format!("{url}: could not be read"))?.into());
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .ok_or_else(|| format!("{url}: could not be fetched (offline, or the site moved?)"))?;
+    if !response.ok() {
+        return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
     }
-    let bodies =
-        JsFuture::from(Promise::all(&bodies)).await.map_err(|_| format!("{}: the download broke off", urls[0]))?;
-    Ok(Array::from(&bodies).iter().map(|b| Uint8Array::new(&b).to_vec()).collect())
+    let buffer = response.array_buffer().map_err(|_| format!("{url}: could not be read"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| format!("{url}: the download broke off"))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
