@@ -77,7 +77,10 @@ function samplesIn(profile, from, to, each) {
     each(stack, profile.timeDeltas[i]);
   });
 }
-const short = (f, n) => f.replace(/::h[0-9a-f]{16}/g, '').replace(/sorot_engine::|sorot_app::/g, '').slice(0, n);
+// A function's name without its hash and crate, cut to `n` characters.
+function short(f, n) {
+  return f.replace(/::h[0-9a-f]{16}/g, '').replace(/sorot_engine::|sorot_app::/g, '').slice(0, n);
+}
 
 // The sorot functions with the most self time between two trace timestamps (µs): each sample
 // counts for its innermost frame of ours, else its innermost.
