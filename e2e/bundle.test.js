@@ -134,6 +134,32 @@ test('a folder with no bundle, or a damaged bundle file, is said so', async () =
   await context.close();
 });
 
+test('a text file the server refuses is named with its status, nothing goes unheard, and "Try again" recovers', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(m.text()); });
+  const refused = new Set();
+  await page.route('**/b/text/**', (route) => { refused.add(new URL(route.request().url()).pathname); return route.fulfill({ status: 404, body: 'gone' }); });
+  await page.goto(`${server.url}?corpus=b/`);
+  await page.getByTestId('files-error').waitFor();
+  const message = await page.getByTestId('files-error').innerText();
+  const named = message.match(/b\/text\/[0-9a-f]{16}\.bin/)?.[0];
+  assert.ok(named && [...refused].some((p) => p.endsWith(named)), message);
+  assert.match(message, /the server answered 404/);
+  assert.equal(await page.locator('body[data-ready]').count(), 0, 'not ready without its first texts');
+  // Every refused download was heard: none is left an unhandled rejection.
+  await page.waitForTimeout(300);
+  assert.deepEqual(problems, []);
+  await page.unroute('**/b/text/**');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  assert.equal(await page.getByTestId('files-error').count(), 0);
+  assert.ok(await page.locator('[data-testid=doc-item] .sorot-doc__title').count() >= 10);
+  await context.close();
+});
+
 test("the page's start-up script fetches the manifest and metadata once, and the app takes them", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

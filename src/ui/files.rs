@@ -5,10 +5,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use js_sys::{Promise, Uint8Array};
+use js_sys::{ArrayBuffer, Promise, Uint8Array};
 use leptos::prelude::*;
 use sorot_engine::bundle::Need;
 use sorot_engine::collection::Collection;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -103,21 +104,21 @@ impl Files {
         let fetches: Vec<Promise> = urls
             .iter()
             .zip(early.into_iter().chain(std::iter::repeat(None)))
-            .map(|(u, e)| e.unwrap_or_else(|| window().fetch_with_str(u)))
+            .map(|(u, e)| read_when_in(e.unwrap_or_else(|| window().fetch_with_str(u))))
             .collect();
         let (c, files) = (c.clone(), *self);
         wasm_bindgen_futures::spawn_local(async move {
-            // Each file is read as it comes, in `Need`'s order (postings before their
-            // positions), while the later ones are still on their way; whoever asked hears
-            // once, when all are in.
-            let result = async {
-                for ((need, url), fetch) in fresh.iter().zip(&urls).zip(fetches) {
-                    let bytes = body(fetch, url).await?;
-                    c.load(*need, &bytes).map_err(|e| format!("{base}{e}"))?;
+            // Each file is loaded as soon as it and those before it are in, in `Need`'s order
+            // (postings before their positions), while the later ones are still on their way;
+            // whoever asked hears once, when all are in. Every one is awaited, even after a
+            // failure, so that no download's end goes unheard.
+            let mut result = Ok(());
+            for ((need, url), read) in fresh.iter().zip(&urls).zip(fetches) {
+                let bytes = body(read, url).await;
+                if result.is_ok() {
+                    result = bytes.and_then(|b| c.load(*need, &b).map_err(|e| format!("{base}{e}")));
                 }
-                Ok::<(), String>(())
             }
-            .await;
             files.state.update_value(|s| {
                 for n in &fresh {
                     s.pending.remove(n);
@@ -145,17 +146,37 @@ impl Files {
     }
 }
 
-/// The body of the response `fetch` gives for `url`, or why not.
-async fn body(fetch: Promise, url: &str) -> Result<Vec<u8>, String> {
-    let response: web_sys::Response = JsFuture::from(fetch)
+/// `fetch` followed by the reading of its response's body, started as soon as the response
+/// comes: the bodies of a round are read side by side, whatever order they are loaded in. It
+/// gives the body as an `ArrayBuffer`, or the response itself when the server refused.
+fn read_when_in(fetch: Promise) -> Promise {
+    let read = Closure::once_into_js(|r: JsValue| -> JsValue {
+        match r.dyn_into::<web_sys::Response>() {
+            Ok(response) if response.ok() => response.array_buffer().map_or_else(|e| e, JsValue::from),
+            Ok(response) => response.into(),
+            Err(other) => other,
+        }
+    });
+    fetch.unchecked_ref::<Thenable>().then(read.unchecked_ref())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A promise seen as JavaScript sees it: `then` with a callback whose result the new
+    /// promise takes (js-sys's `Promise::then` only takes callbacks without one).
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, f: &js_sys::Function) -> Promise;
+}
+
+/// The body that `read` ([`read_when_in`]) gives for `url`, or why not.
+async fn body(read: Promise, url: &str) -> Result<Vec<u8>, String> {
+    let got = JsFuture::from(read)
         .await
-        .ok()
-        .and_then(|r| r.dyn_into().ok())
-        .ok_or_else(|| format!("{url}: could not be fetched (offline, or the site moved?)"))?;
-    if !response.ok() {
+        .map_err(|_| format!("{url}: could not be fetched, or the download broke off (offline, or the site moved?)"))?;
+    if let Some(response) = got.dyn_ref::<web_sys::Response>() {
         return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
     }
-    let buffer = response.array_buffer().map_err(|_| format!("{url}: could not be read"))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| format!("{url}: the download broke off"))?;
+    let buffer: ArrayBuffer = got.dyn_into().map_err(|_| format!("{url}: could not be read"))?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
