@@ -3,7 +3,10 @@
 // them (an entity of the facets on and off, an outlet, a timeline bar, a year), timing each from
 // the click to the frame in which the results (the peer: what the page updated before these
 // views existed), the overview's top entities, the timeline and the co-occurrence matrix all show
-// the new matches. Also: from ready (the first results on screen) to the overview on screen.
+// the new matches. Then the same for queries (bench/queries.txt, each put into the search box in
+// one input event, then cleared): a query is a change of the view too, and over a bundle its
+// shards and texts are fetched. Also: from ready (the first results on screen) to the overview
+// on screen.
 // With --raw, the JSON Lines file itself is opened (annotated and indexed in the page: no file
 // is fetched after load, so the figures are the page's own work).
 // With --profile, a CPU profile of the changes is printed after the figures (function names
@@ -70,13 +73,15 @@ for (const o of outlets) targets.push({ on: `[data-testid=facet-outlets] a[data-
 const years = await page.$$eval('[data-testid=facet-periods] a[data-value]', (as) => as.map((a) => a.dataset.value));
 for (const y of years) targets.push({ on: `[data-testid=facet-periods] a[data-value="${y}"]`, off: `[data-testid=facet-periods] a[data-value="${y}"]` });
 
-// One change: click, then poll every frame until each part shows the result count.
-const change = (selector) => page.evaluate((selector) => new Promise((done, fail) => {
-  const link = document.querySelector(selector);
-  if (!link) { fail(new Error(`no ${selector}`)); return; }
+// One change: a click on `selector`, or `query` put into the search box; then poll every frame
+// until each part shows the result count.
+const change = (selector, query) => page.evaluate(([selector, query]) => new Promise((done, fail) => {
+  const target = document.querySelector(selector);
+  if (!target) { fail(new Error(`no ${selector}`)); return; }
   const before = document.querySelector('[data-testid=result-count]').innerText;
   const t0 = performance.now();
-  link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+  if (query === undefined) target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+  else { target.value = query; target.dispatchEvent(new Event('input', { bubbles: true })); }
   const seen = {};
   const tick = () => {
     const now = performance.now();
@@ -93,9 +98,15 @@ const change = (selector) => page.evaluate((selector) => new Promise((done, fail
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-}), selector);
+}), [selector, query]);
 
-const times = { results: [], overview: [], timeline: [], cooccurrence: [], slowest: [] };
+const parts = ['results', 'overview', 'timeline', 'cooccurrence'];
+const record = (times, r) => {
+  for (const k of parts) times[k].push(r[k]);
+  times.slowest.push(Math.max(r.overview, r.timeline, r.cooccurrence));
+};
+const blank = () => ({ results: [], overview: [], timeline: [], cooccurrence: [], slowest: [] });
+const times = blank();
 let made = 0;
 const cdp = profiling && await page.context().newCDPSession(page);
 if (cdp) {
@@ -108,9 +119,20 @@ for (const t of targets) {
   for (const selector of [t.on, t.off]) {
     const r = await change(selector);
     if (process.env.VERBOSE) console.log(selector, JSON.stringify(r));
-    for (const k of ['results', 'overview', 'timeline', 'cooccurrence']) times[k].push(r[k]);
-    times.slowest.push(Math.max(r.overview, r.timeline, r.cooccurrence));
+    record(times, r);
     made++;
+  }
+}
+// Queries, each then cleared; one whose count is the previous one's is left out (the count's
+// change is what the poll waits for).
+const queries = readFileSync(new URL('queries.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+const typed = blank();
+let skipped = 0;
+for (const q of queries) {
+  for (const text of [q, '']) {
+    const r = await change('[data-testid=search]', text).catch((e) => (/not all updated/.test(e.message) ? null : Promise.reject(e)));
+    if (process.env.VERBOSE) console.log(JSON.stringify(text), JSON.stringify(r));
+    if (r) record(typed, r); else skipped++;
   }
 }
 const profile = cdp && (await cdp.send('Profiler.stop')).profile;
@@ -118,9 +140,14 @@ const documents = await page.evaluate(() => document.querySelector('[data-testid
 console.log(`corpus: ${corpus} (${documents}), ${raw ? 'the JSON Lines file, in memory' : `a bundle built in ${out}`}`);
 console.log(`overview on screen after ready (3 loads): ${loads.map((x) => x.toFixed(0)).join(', ')} ms`);
 console.log(`filter changes (${made}: ${countries.length} entities, ${bars.length} timeline bars, ${outlets.length} outlets, ${years.length} periods; each on and off), click to the frame showing the new matches:`);
-for (const k of ['results', 'overview', 'timeline', 'cooccurrence']) console.log(`  ${k.padEnd(13)} ${fmt(stats(times[k]))}`);
-const slow = stats(times.slowest);
-console.log(`  all views     ${fmt(slow)}; ratio to the results' p95: ${(slow.p95 / stats(times.results).p95).toFixed(2)}`);
+const print = (times) => {
+  for (const k of parts) console.log(`  ${k.padEnd(13)} ${fmt(stats(times[k]))}`);
+  const slow = stats(times.slowest);
+  console.log(`  all views     ${fmt(slow)}; ratio to the results' p95: ${(slow.p95 / stats(times.results).p95).toFixed(2)}`);
+};
+print(times);
+console.log(`queries (${typed.results.length} of ${queries.length * 2}: each of bench/queries.txt put into the search box at once, then cleared${skipped ? `; ${skipped} left out, the count unchanged` : ''}), input to the frame showing the new matches:`);
+print(typed);
 if (profile) printProfile(profile);
 await browser.close();
 await server.close();
