@@ -101,7 +101,7 @@ impl Files {
             self.state.try_update_value(|s| names.iter().map(|n| s.early.remove(n)).collect()).unwrap_or_default();
         // Asked for now, not when the future first runs: that is after the rendering under way
         // (an answer's first render, the explorer's first), which the downloads can overlap.
-        let fetches: Vec<Promise> = urls
+        let reads: Vec<Promise> = urls
             .iter()
             .zip(early.into_iter().chain(std::iter::repeat(None)))
             .map(|(u, e)| read_when_in(e.unwrap_or_else(|| window().fetch_with_str(u))))
@@ -113,7 +113,7 @@ impl Files {
             // whoever asked hears once, when all are in. Every one is awaited, even after a
             // failure, so that no download's end goes unheard.
             let mut result = Ok(());
-            for ((need, url), read) in fresh.iter().zip(&urls).zip(fetches) {
+            for ((need, url), read) in fresh.iter().zip(&urls).zip(reads) {
                 let bytes = body(read, url).await;
                 if result.is_ok() {
                     result = bytes.and_then(|b| c.load(*need, &b).map_err(|e| format!("{base}{e}")));
@@ -148,7 +148,8 @@ impl Files {
 
 /// `fetch` followed by the reading of its response's body, started as soon as the response
 /// comes: the bodies of a round are read side by side, whatever order they are loaded in. It
-/// gives the body as an `ArrayBuffer`, or the response itself when the server refused.
+/// gives the body as an `ArrayBuffer`, or the response itself when the server refused. (When
+/// the fetch fails, its callback is never called, and stays allocated: a few bytes per failure.)
 fn read_when_in(fetch: Promise) -> Promise {
     let read = Closure::once_into_js(|r: JsValue| -> JsValue {
         match r.dyn_into::<web_sys::Response>() {
