@@ -13,6 +13,7 @@ const queries = args.slice(1).length ? args.slice(1) : ['rusia', 'kerja sama', '
 const server = await serve({}, { mounts: { 'big/': folder } });
 const browser = await launch();
 const pause = (ms) => new Promise((ok) => setTimeout(ok, ms));
+const sampled = new WeakMap(); // profile → its samples, for samplesIn()
 for (const q of queries) {
   // A new context per query (an empty cache), service workers blocked as in publish-bench.js.
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1400, height: 900 } });
@@ -64,18 +65,21 @@ for (const q of queries) {
 await browser.close(); await server.close();
 
 // Calls `each(stack, µs)` for every sample of `profile` between two trace timestamps (µs), with
-// the sample's call stack from its innermost frame out (function names).
+// the sample's call stack from its innermost frame out (function names). Each profile's samples
+// are timed and their stacks walked once (in `sampled`), however many tasks ask.
 function samplesIn(profile, from, to, each) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-  let t = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    t += profile.timeDeltas[i];
-    if (t < from || t > to) return;
-    const stack = [];
-    for (let x = id; x !== undefined; x = parent.get(x)) stack.push(byId.get(x).callFrame.functionName);
-    each(stack, profile.timeDeltas[i]);
-  });
+  if (!sampled.has(profile)) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    let t = profile.startTime;
+    sampled.set(profile, profile.samples.map((id, i) => {
+      t += profile.timeDeltas[i];
+      const stack = [];
+      for (let x = id; x !== undefined; x = parent.get(x)) stack.push(byId.get(x).callFrame.functionName);
+      return { t, us: profile.timeDeltas[i], stack };
+    }));
+  }
+  for (const s of sampled.get(profile)) if (s.t >= from && s.t <= to) each(s.stack, s.us);
 }
 // A function's name without its hash and crate, cut to `n` characters.
 function short(f, n) {

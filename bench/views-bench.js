@@ -105,7 +105,7 @@ const record = (times, r) => {
   for (const k of parts) times[k].push(r[k]);
   times.slowest.push(Math.max(r.overview, r.timeline, r.cooccurrence));
 };
-const blank = () => ({ results: [], overview: [], timeline: [], cooccurrence: [], slowest: [] });
+const blank = () => Object.fromEntries([...parts, 'slowest'].map((k) => [k, []]));
 const times = blank();
 let made = 0;
 const cdp = profiling && await page.context().newCDPSession(page);

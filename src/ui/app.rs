@@ -161,22 +161,13 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
             // arrivals: a whole one stays the same answer (and "Show more" stays open).
             if let Some(f) = files {
                 let mut needs = response.missing().to_vec();
-                let docs = |from, n| response.hits.iter().skip(from).take(n).map(|h| h.doc as usize);
                 // A whole answer waits for the texts of its first screen. An answer that is not
                 // whole yet waits only for the shards it lacks, but asks for the texts of its
                 // first screen along with them: they are most often the whole answer's (what it
-                // lacks is mostly typo candidates and completions, which weigh little). The texts
-                // of the rest of the first page are not waited for: they are asked for once the
-                // first screen's are in, after the frame that shows it, so that neither that
-                // round of fetches nor that frame's task shares their cost (10 fetches: 3-6 ms).
-                let first = corpus.0.missing_texts(docs(0, EAGER));
-                if needs.is_empty() && first.is_empty() {
-                    let rest = corpus.0.missing_texts(docs(EAGER, PAGE - EAGER));
-                    if !rest.is_empty() {
-                        let c = corpus.0.clone();
-                        after_paint(move || f.request(&c, rest));
-                    }
-                } else if needs.is_empty() {
+                // lacks is mostly typo candidates and completions, which weigh little). The rest
+                // of the first page is asked for once the answer is whole (see below).
+                let first = corpus.0.missing_texts(response.hits.iter().take(EAGER).map(|h| h.doc as usize));
+                if needs.is_empty() {
                     needs = first;
                     f.request(&corpus.0, needs.iter().copied());
                 } else {
@@ -222,17 +213,31 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
     let charted = RwSignal::new(files.is_none());
     provide_context(Current { answer, settled: settled.into(), selected, excluded, charted: charted.into() });
     // Ready once the first answer is whole (at once in memory; over a bundle, once the
-    // files it needs are in).
+    // files it needs are in). Over a bundle, a whole answer then asks for the texts of the rest
+    // of its first page, which nothing waits for: after the frame that shows it, unless a later
+    // answer came first, so that neither that frame's task nor the first screen's round of
+    // fetches shares their cost (10 fetches: 3-6 ms).
     {
         let corpus = corpus.clone();
         Effect::new(move |_| {
             if let Some(f) = files {
                 f.track();
             }
-            let whole = answer.with(|a| {
-                a.0.missing().is_empty()
-                    && corpus.0.missing_texts(a.0.hits.iter().take(EAGER).map(|h| h.doc as usize)).is_empty()
-            }) && excluded.with(|x| x.is_empty() || corpus.0.exclusion_unread().is_empty());
+            let next = answer.get();
+            let docs = |from, n| next.0.hits.iter().skip(from).take(n).map(|h| h.doc as usize);
+            let shown = next.0.missing().is_empty() && corpus.0.missing_texts(docs(0, EAGER)).is_empty();
+            if let (true, Some(f)) = (shown, files) {
+                let rest = corpus.0.missing_texts(docs(EAGER, PAGE - EAGER));
+                if !rest.is_empty() {
+                    let c = corpus.0.clone();
+                    after_paint(move || {
+                        if answer.try_get_untracked().as_ref() == Some(&next) {
+                            f.request(&c, rest);
+                        }
+                    });
+                }
+            }
+            let whole = shown && excluded.with(|x| x.is_empty() || corpus.0.exclusion_unread().is_empty());
             // The charts also come when a file the answer needs could not be read: the page
             // shows what it has, with the error.
             if (whole || files.is_some_and(|f| f.error.get().is_some())) && !charted.get_untracked() {
