@@ -394,6 +394,8 @@ const SOROT_PROBE = `(() => {
   });
   ready.observe(document, { childList: true, subtree: true, attributes: true });
   let run = null;
+  // The default buffer keeps 250 entries, fewer than a load and its cold pass make.
+  performance.setResourceTimingBufferSize(100000);
   // Each fetch since t0: [what (folder/name), start, response end], in ms from t0.
   const fetchesSince = (t0) => performance.getEntriesByType('resource').filter((e) => e.startTime >= t0)
     .map((e) => [e.name.split('/').slice(-2).join('/').slice(0, 24), +(e.startTime - t0).toFixed(1), +(e.responseEnd - t0).toFixed(1)]);

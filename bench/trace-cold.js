@@ -13,6 +13,9 @@ const queries = args.slice(1).length ? args.slice(1) : ['rusia', 'kerja sama', '
 const server = await serve({}, { mounts: { 'big/': folder } });
 const browser = await launch();
 const pause = (ms) => new Promise((ok) => setTimeout(ok, ms));
+const RENDERING = new Map([['UpdateLayoutTree', 'style'], ['Layout', 'layout'], ['PrePaint', 'prepaint'], ['Paint', 'paint'],
+  ['Layerize', 'layerize'], ['Commit', 'commit'], ['HitTest', 'hit test'], ['MinorGC', 'gc'], ['MajorGC', 'gc'],
+  ['V8.GC_SCAVENGER', 'gc'], ['ParseAuthorStyleSheet', 'css parse'], ['IntersectionObserverController::computeIntersections', 'intersections']]);
 const sampled = new WeakMap(); // profile → its samples, for samplesIn()
 for (const q of queries) {
   // A new context per query (an empty cache), service workers blocked as in publish-bench.js.
@@ -54,7 +57,7 @@ for (const q of queries) {
     if (e.name === 'ResourceFinish') rows.push([at, `  in    ${names.get(e.args.data.requestId)}`]);
     if ((e.name === 'count changed' || e.name === 'list changed') && e.ph !== 'e') rows.push([at, `* ${e.name}`]);
     if (e.name === 'RunTask' && e.ph === 'X' && e.dur > 300 && (main === undefined || e.pid === main) && e.tid === mainTid) {
-      rows.push([at, `task ${(e.dur / 1000).toFixed(1)} ms → ${(at + e.dur / 1000).toFixed(1)}${topIn(profile, e.ts, e.ts + e.dur)}`]);
+      rows.push([at, `task ${(e.dur / 1000).toFixed(1)} ms → ${(at + e.dur / 1000).toFixed(1)}${topIn(profile, e.ts, e.ts + e.dur)}${renderingIn(events, mainTid, e.ts, e.ts + e.dur)}`]);
       if (VERBOSE && e.dur > 5000) rows.push([at, inclusiveIn(profile, e.ts, e.ts + e.dur)]);
     }
   }
@@ -63,6 +66,19 @@ for (const q of queries) {
   await page.context().close();
 }
 await browser.close(); await server.close();
+
+// The browser's own work inside a task (style, layout, paint, garbage collection), summed by
+// kind: what the CPU profile shows only as "(program)".
+function renderingIn(events, tid, from, to) {
+  const sum = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.tid !== tid || e.ts < from || e.ts > to || !RENDERING.has(e.name)) continue;
+    const k = RENDERING.get(e.name);
+    sum.set(k, (sum.get(k) || 0) + e.dur);
+  }
+  const parts = [...sum].filter(([, us]) => us >= 200).sort((a, b) => b[1] - a[1]).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)}`);
+  return parts.length ? `  {${parts.join(', ')}}` : '';
+}
 
 // Calls `each(stack, µs)` for every sample of `profile` between two trace timestamps (µs), with
 // the sample's call stack from its innermost frame out (function names). Each profile's samples
