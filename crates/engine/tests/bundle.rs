@@ -188,6 +188,30 @@ fn with_the_dictionary_loaded_a_query_needs_one_round_of_fetches() {
     assert_eq!(two_rounds(true), Vec::<String>::new(), "queries needing a second round with the dictionary");
 }
 
+/// A word the corpus has often is taken as typed, so a query for it fetches its own postings
+/// only, not those of every word a typo away (each of which is one more request, most of them
+/// in other shards); a word the corpus lacks asks for its neighbours'.
+#[test]
+fn a_common_word_fetches_no_postings_of_its_typo_neighbours() {
+    let mut docs = corpus();
+    let sentences = ["Sepak bola nasional.", "Sejak pagi hujan.", "Semak belukar terbakar.", "Sesak napas warga."];
+    for (i, text) in sentences.iter().cycle().take(80).enumerate() {
+        docs.push(Document::new(format!("sport-{i}"), *text));
+    }
+    let memory = Collection::new(docs, Matcher::bundled());
+    let files = files_of(&memory);
+    let postings = |q: &str| {
+        let bundle = open(&files).unwrap();
+        for need in bundle.dictionary_files() {
+            bundle.load(need, &files[&bundle.file(need)]).unwrap();
+        }
+        let first = bundle.search(&Request { query: q, ..Request::default() });
+        first.missing().iter().filter(|n| matches!(n, Need::Postings(_))).count()
+    };
+    assert_eq!(postings("sepak "), 1, "\"sepak\" alone, not \"sejak\", \"semak\" or \"sesak\"");
+    assert!(postings("sehak ") > 1, "a word the corpus lacks asks for its neighbours'");
+}
+
 #[test]
 fn a_damaged_or_foreign_bundle_is_an_error_naming_its_file() {
     let memory = Collection::new(corpus().into_iter().take(40).collect(), Matcher::bundled());

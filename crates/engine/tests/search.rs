@@ -79,6 +79,52 @@ fn typos_are_forgiven_by_word_length() {
     assert!(ids(&c, "xo ").is_empty(), "no typos for short words");
 }
 
+/// Sentences in the manner of clickid.jsonl, where "perang" (470 articles) is near "peran" (728),
+/// "sepak" (291) near "sejak" (3,681), and the typo "kebakarn" is missing while "kebakaran" is
+/// in 1,044 articles.
+fn typo_corpus() -> Collection {
+    let mut docs = vec![
+        Document::new("war", "Perang dagang Amerika Serikat dan China memanas."),
+        Document::new("role", "Peran Indonesia datang dari diplomasi ASEAN."),
+        Document::new("since", "Sejak pagi bola sudah di tangan panitia."),
+        Document::new("ball", "Sepak bola nasional butuh pembinaan."),
+        Document::new("fire", "Kebakaran hutan di Riau meluas."),
+        Document::new("misspelt", "Kebakarn hutan terjadi lagi."),
+    ];
+    // As in the real corpus: "sejak" about 10 times as common as "sepak", "kebakaran" 41 times
+    // as common as "kebakarn".
+    for i in 0..3 {
+        docs.push(Document::new(format!("takraw{i}"), "Sepak takraw masuk SEA Games."));
+    }
+    for i in 0..40 {
+        docs.push(Document::new(format!("filler{i}"), "Sejak kebakaran itu warga waspada."));
+    }
+    Collection::new(docs, Matcher::bundled())
+}
+
+#[test]
+fn a_word_the_corpus_has_is_taken_as_typed() {
+    let c = typo_corpus();
+    // Every word here is in the corpus, and none of its neighbours is 20 times as common: no
+    // typo is assumed, so "Peran … datang" does not match "perang dagang", nor "Sejak … bola"
+    // "sepak bola" ("sejak" is 10 times as common as "sepak" here, 13 times in clickid).
+    assert_eq!(ids(&c, "perang dagang "), ["war"]);
+    assert_eq!(ids(&c, "sepak bola "), ["bal"]);
+}
+
+#[test]
+fn a_rare_or_missing_word_finds_its_far_more_common_neighbour() {
+    let c = typo_corpus();
+    // "kebakarn" is in one article, "kebakaran" in 41: the typo finds both spellings, the
+    // exact one first.
+    let r = ids(&c, "kebakarn hutan ");
+    assert_eq!(sorted(r.clone()), ["fir", "mis"], "{r:?}");
+    assert_eq!(r[0], "mis", "the exact form ranks first: {r:?}");
+    // A word the corpus does not have at all takes every neighbour, however rare.
+    assert_eq!(ids(&c, "perrang "), ["war"]);
+    assert_eq!(ids(&c, "dagnag "), ["war"]);
+}
+
 #[test]
 fn exact_phrases_need_the_words_in_order() {
     let c = seeds();

@@ -24,9 +24,10 @@
 //!
 //! # Query language
 //! Words must all match (in any form: exactly, by stem, or for the word being typed by prefix,
-//! and with one typo for words of 5+ letters, two for 9+). `"…"` is an exact phrase; `-word` or
-//! `-"…"` excludes; `a OR b` accepts either. Exact forms rank above stemmed, prefixed and fuzzy
-//! ones.
+//! and with one typo for words of 5+ letters, two for 9+, when the word as typed is not in the
+//! corpus or is 20 times rarer than the word it may be a typo of). `"…"` is an exact phrase;
+//! `-word` or `-"…"` excludes; `a OR b` accepts either. Exact forms rank above stemmed,
+//! prefixed and fuzzy ones.
 //!
 //! # What it does not do
 //! No field syntax, no wildcards, no boolean nesting beyond `OR` between neighbours.

@@ -283,7 +283,8 @@ pub(crate) trait Evaluate: Lexicon {
         };
         if max_edits > 0 {
             let mut found = self.fuzzy(folded, max_edits);
-            found.retain(|&(t, _)| Some(t) != exact);
+            let typed_df = exact.map_or(0, |t| self.term_df(t));
+            found.retain(|&(t, _)| Some(t) != exact && rank::may_be_meant(typed_df, self.term_df(t)));
             found.sort_by_key(|&(t, d)| (d, std::cmp::Reverse(self.term_df(t))));
             for (t, d) in found.into_iter().take(MAX_EXPANSIONS) {
                 out.push(Source::Term(t, rank::fuzzy_weight(d)));
