@@ -48,6 +48,21 @@ test('the overview counts the matches, and a row filters to its entity', async (
   await page.context().close();
 });
 
+test('a share of the matches is never rounded to nothing', async (t) => {
+  // Mongolia in 1 article of 300: 0.33%, which a whole percentage would show as "0%".
+  const docs = Array.from({ length: 300 }, (_, i) => ({ id: `d${i}`, text: i === 7 ? 'Mongolia hadir bersama Rusia.' : 'Rusia dan China bertemu.' }));
+  const name = 'shares.jsonl';
+  const local = await serve({ [name]: docs.map((d) => JSON.stringify(d)).join('\n') + '\n' });
+  t.after(() => local.close());
+  const page = await openPage(browser, `${local.url}?corpus=${name}`);
+  await page.locator('[data-testid=top-entities] tr[data-entity=MN]').waitFor();
+  const shown = (code) => page.locator(`[data-testid=top-entities] tr[data-entity=${code}] .sorot-overview__pct`).innerText();
+  assert.equal((await shown('MN')).trim(), '(0.3%)');
+  assert.equal((await shown('RU')).trim(), '(100%)');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the overview follows the query, and gives way to an opened article', async () => {
   const page = await openPage(browser, `${server.url}?q=asean`);
   await page.getByTestId('overview').waitFor();

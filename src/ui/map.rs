@@ -10,6 +10,7 @@ use super::chart_image::ChartImages;
 use super::context::{Corpus, Current, View};
 use super::files::Files;
 use super::links::{link, Link};
+use crate::charts::{percent, share};
 use crate::url::ViewState;
 use crate::world::{class, class_label, Form, World};
 
@@ -143,7 +144,7 @@ pub fn WorldMap() -> impl IntoView {
                     view! {
                         <li data-entity=ent.code.clone() data-docs=x.docs>
                             <a use:link=Link::to(view, toggle)>{ent.label.clone()}</a>
-                            <span class="sorot-overview__pct">{format!(" {} ({:.0}%)", x.docs, 100.0 * f64::from(x.docs) / m as f64)}</span>
+                            <span class="sorot-overview__pct">{format!(" {} ({})", x.docs, percent(share(x.docs, m as u32)))}</span>
                         </li>
                     }
                 })

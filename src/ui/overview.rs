@@ -12,6 +12,7 @@ use super::kwic::Kwic;
 use super::links::{link, Link};
 use super::map::WorldMap;
 use super::timeline::Timeline;
+use crate::charts::{percent, share};
 
 /// Rows per kind.
 const TOP: usize = 10;
@@ -68,7 +69,7 @@ fn TopGroup(kind: Kind, heading: &'static str, counts: Memo<(usize, Vec<EntityCo
                     let ent = g.entity(e.entity);
                     let code = ent.code.clone();
                     let toggle = move |s: &crate::url::ViewState| s.toggled(&code);
-                    let share = 100.0 * f64::from(e.docs) / total as f64;
+                    let pct = percent(share(e.docs, total as u32));
                     view! {
                         <tr data-entity=ent.code.clone() data-docs=e.docs data-mentions=e.mentions>
                             <th scope="row">
@@ -81,7 +82,7 @@ fn TopGroup(kind: Kind, heading: &'static str, counts: Memo<(usize, Vec<EntityCo
                                 <span class=format!("sorot-overview__fill sorot-overview__fill--{}", kind.as_str())
                                     style:width=format!("{:.1}%", 100.0 * f64::from(e.docs) / f64::from(most))></span>
                             </td>
-                            <td class="sorot-overview__n">{e.docs}<span class="sorot-overview__pct">{format!(" ({share:.0}%)")}</span></td>
+                            <td class="sorot-overview__n">{e.docs}<span class="sorot-overview__pct">{format!(" ({pct})")}</span></td>
                             <td class="sorot-overview__n">{e.mentions}</td>
                         </tr>
                     }
