@@ -107,7 +107,9 @@ test('"Show more" on a bundle fetches the texts of the next results', async () =
   page.on('pageerror', (e) => page.problems.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
   await page.goto(`${server.url}?corpus=b/`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 20);
+  // Until the page is first ready, only the first screen (10) is shown; "Show more" is there.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 10);
+  await page.getByTestId('load-more').waitFor();
   const before = 20;
   await page.getByTestId('load-more').click();
   release();

@@ -44,9 +44,9 @@ pub struct Current {
     /// first, so that it sees them applied.
     pub excluded: Memo<Exclusions>,
     /// Over a bundle, true from the frame after the page first became ready (its first
-    /// results on screen): the overview's charts are made then, so that making them does not
-    /// hold back the first results (the first screen's texts would wait behind them). Always
-    /// true in memory.
+    /// results on screen): the overview's charts are made then, and the results below the
+    /// first screen shown (and their texts fetched), so that neither holds back the first
+    /// results (the first screen's texts would wait behind them). Always true in memory.
     pub charted: Signal<bool>,
 }
 

@@ -66,7 +66,7 @@ impl Shown {
 #[component]
 pub fn Results() -> impl IntoView {
     let view = expect_context::<View>();
-    let Current { answer, settled, selected, .. } = expect_context::<Current>();
+    let Current { answer, settled, selected, charted, .. } = expect_context::<Current>();
     let corpus = expect_context::<Corpus>();
     let total_docs = corpus.0.len();
     let shown = RwSignal::new(Shown::default());
@@ -79,13 +79,15 @@ pub fn Results() -> impl IntoView {
     });
     let limit = move || asked.with(|a| shown.with(|s| s.limit(a)));
     let count = move || answer.with(|a| a.0.hits.len());
-    let page_of = move |answer: Signal<Answer>| {
+    let page_of = move |answer: Signal<Answer>, shown: Signal<bool>| {
         Memo::new(move |_| {
-            let n = limit();
+            let n = if shown.get() { limit() } else { EAGER };
             answer.with(|a| a.0.hits.iter().take(n).map(|h| h.doc as usize).collect::<Vec<_>>())
         })
     };
-    let (page, page_settled) = (page_of(answer.into()), page_of(settled));
+    // Over a bundle, the results below the first screen appear once the page has first been
+    // ready: their texts are not among the downloads it waits for.
+    let (page, page_settled) = (page_of(answer.into(), Signal::stored(true)), page_of(settled, charted));
     let on_sort = move |ev: leptos::ev::Event| {
         let sort = Sort::from_name(&event_target_value(&ev));
         let next = view.with_untracked(|s| ViewState { sort, ..s.clone() });
