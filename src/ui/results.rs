@@ -79,9 +79,9 @@ pub fn Results() -> impl IntoView {
     });
     let limit = move || asked.with(|a| shown.with(|s| s.limit(a)));
     let count = move || answer.with(|a| a.0.hits.len());
-    let page_of = move |answer: Signal<Answer>, shown: Signal<bool>| {
+    let page_of = move |answer: Signal<Answer>, all: Signal<bool>| {
         Memo::new(move |_| {
-            let n = if shown.get() { limit() } else { EAGER };
+            let n = if all.get() { limit() } else { EAGER };
             answer.with(|a| a.0.hits.iter().take(n).map(|h| h.doc as usize).collect::<Vec<_>>())
         })
     };

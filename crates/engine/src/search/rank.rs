@@ -16,18 +16,6 @@
 
 /// BM25's term-frequency saturation.
 pub const K1: f32 = 1.2;
-/// A word the corpus has is taken as typed, unless a word a typo away is at least this many
-/// times as common: then the typed word is more likely a misspelling of it (clickid.jsonl has
-/// "kebakarn" once and "kebakaran" 1,044 times), where a neighbour less common than that is
-/// another word ("sejak" for "sepak", 13 times as common; "peran" for "perang").
-pub const TYPO_RATIO: u32 = 20;
-
-/// True when a word in `candidate_df` documents, a typo away from a typed word in `typed_df`
-/// (0: not in the corpus), may be what the user meant.
-pub fn may_be_meant(typed_df: u32, candidate_df: u32) -> bool {
-    typed_df == 0 || candidate_df >= typed_df.saturating_mul(TYPO_RATIO)
-}
-
 /// BM25's length normalization strength.
 pub const B: f32 = 0.75;
 /// A title token counts as this many body tokens.
@@ -43,6 +31,18 @@ pub const PREFIX: f32 = 0.5;
 pub const FUZZY_1: f32 = 0.35;
 /// Weight of a word two typos away.
 pub const FUZZY_2: f32 = 0.25;
+
+/// A word the corpus has is taken as typed, unless a word a typo away is at least this many
+/// times as common: then the typed word is more likely a misspelling of it (clickid.jsonl has
+/// "indonesai" in 1 article and "indonesia" in 7,036), where a neighbour less common than that
+/// is another word ("sejak" for "sepak", 13 times as common; "peran" for "perang").
+pub const TYPO_RATIO: u32 = 20;
+
+/// True when a word in `candidate_df` documents, a typo away from a typed word in `typed_df`
+/// (0: not in the corpus), may be what the user meant.
+pub fn may_be_meant(typed_df: u32, candidate_df: u32) -> bool {
+    typed_df == 0 || candidate_df >= typed_df.saturating_mul(TYPO_RATIO)
+}
 
 /// BM25's length normalization of a document of `len` tokens (title weighted) in a corpus
 /// whose documents average `avg_len` (at least 1).
