@@ -28,11 +28,11 @@
 // (bench/scale-corpus.js, into /tmp; read its header for what repetition distorts).
 // Served over HTTP/2 with TLS (as GitHub Pages serves; --http1 for plain HTTP/1.1).
 //   node bench/publish-bench.js [--scale 1,5,10] [--only pagefind|sorot] [--loads 3] [--corpus PATH] [--http1] [--verbose]
-//     [--timeline] [--url-extra '&sort=relevance']
+//     [--timeline] [--url-extra '&sort=relevance'] [--samples FILE]
 // Sorot's half needs ./run build (dist/) and target/release/sorot; Pagefind's needs npm's
 // `pagefind` (in package.json). Work files go to $PUBLISH_BENCH_DIR (default /tmp/pagefind-bench).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import { execFileSync } from 'node:child_process';
@@ -59,6 +59,9 @@ const VERBOSE = args.includes('--verbose');
 // --timeline: for Sorot's first load, every fetch before ready and during each cold query, with
 // its start and end (ms from navigation, or from the query's input event), to see the rounds.
 const TIMELINE = args.includes('--timeline');
+// --samples FILE: every query's times (first screen, last card) per engine, scale, load and
+// pass, and each load's ready, as JSON: to see which loads and queries make the tail.
+const SAMPLES = option('samples', null);
 // --url-extra '&sort=relevance': more of Sorot's address, e.g. a parameter that leaves the
 // default results as they are but keeps the start-up script from fetching their texts ahead.
 const URL_EXTRA = option('url-extra', '');
@@ -567,6 +570,11 @@ for (const k of SCALES) {
 await browser.close();
 await server.close();
 for (const dir of asideDirs) await rm(dir, { recursive: true, force: true });
+if (SAMPLES) {
+  const pass = (xs) => xs.map((x, i) => ({ q: queries[i], first: x.first, ms: x.ms }));
+  await writeFile(SAMPLES, JSON.stringify(rows.map((r) => ({ engine: r.engine, scale: r.k,
+    loads: r.m.runs.map((run) => ({ ready: run.readyMs, cold: pass(run.cold), cached: pass(run.cached) })) })), null, 1));
+}
 
 console.log(`\ncorpus: ${CORPUS}, ${queries.length} queries, ${LOADS} loads per engine and scale; Chromium headless, served from 127.0.0.1`);
 console.log('| engine | scale | build s | bytes before ready (raw / gzip) | ready ms | query p50/p95 cold ms | query p50/p95 cached ms | memory MB |');
