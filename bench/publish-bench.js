@@ -59,8 +59,9 @@ const VERBOSE = args.includes('--verbose');
 // --timeline: for Sorot's first load, every fetch before ready and during each cold query, with
 // its start and end (ms from navigation, or from the query's input event), to see the rounds.
 const TIMELINE = args.includes('--timeline');
-// --samples FILE: every query's times (first screen, last card) per engine, scale, load and
-// pass, and each load's ready, as JSON: to see which loads and queries make the tail.
+// --samples FILE: every query's times (first screen, last card) and fetches ([file, start, end]
+// in ms from its input event) per engine, scale, load and pass, and each load's ready, as JSON:
+// to see which loads and queries make the tail.
 const SAMPLES = option('samples', null);
 // --url-extra '&sort=relevance': more of Sorot's address, e.g. a parameter that leaves the
 // default results as they are but keeps the start-up script from fetching their texts ahead.
@@ -571,7 +572,7 @@ await browser.close();
 await server.close();
 for (const dir of asideDirs) await rm(dir, { recursive: true, force: true });
 if (SAMPLES) {
-  const pass = (xs) => xs.map((x, i) => ({ q: queries[i], first: x.first, ms: x.ms }));
+  const pass = (xs) => xs.map((x, i) => ({ q: queries[i], first: x.first, ms: x.ms, fetches: x.fetches }));
   await writeFile(SAMPLES, JSON.stringify(rows.map((r) => ({ engine: r.engine, scale: r.k,
     loads: r.m.runs.map((run) => ({ ready: run.readyMs, cold: pass(run.cold), cached: pass(run.cached) })) })), null, 1));
 }
