@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use sorot_engine::collection::Request;
+use sorot_engine::collection::{Request, Response, Sort};
 use sorot_engine::exclusion::Exclusions;
 use sorot_engine::gazetteer::EntityId;
 
@@ -87,6 +87,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What an answer answers: the search's part of the address (query, any entity, outlet, period,
+/// order, one per story) and the selected entities.
+type Asked = ((String, bool, Option<String>, Option<String>, Sort, bool), Vec<EntityId>);
+
 /// Reported lines listed on the page; the rest are counted.
 const ERRORS_LISTED: usize = 20;
 
@@ -139,23 +143,34 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
     let answer = {
         let corpus = corpus.clone();
         let perf = window().performance();
+        // A whole answer waiting only for the texts of its first screen, with what it answers:
+        // the texts change nothing in it, so that it is not searched for again when they arrive
+        // (1-3 ms of a query's last step). Not kept while forms are left out: their files,
+        // arriving, recount it.
+        let waiting: StoredValue<Option<(Asked, Arc<Response>)>, LocalStorage> = StoredValue::new_local(None);
         Memo::new(move |prev: Option<&Answer>| {
-            let (q, any, outlet, period, sort, unique) = request.get();
-            let entities = selected.get();
+            let asked = (request.get(), selected.get());
             let leaving_out = excluded.with(|x| !x.is_empty());
-            let t = perf.as_ref().map(|p| p.now());
-            let response = corpus.0.search(&Request {
-                query: &q,
-                entities: &entities,
-                any_entity: any,
-                outlet: outlet.as_deref(),
-                period: period.as_deref(),
-                sort,
-                unique,
+            let kept = waiting
+                .try_update_value(|w| w.take().filter(|(a, _)| !leaving_out && *a == asked).map(|(_, r)| r))
+                .flatten();
+            let response = kept.unwrap_or_else(|| {
+                let ((q, any, outlet, period, sort, unique), entities) = &asked;
+                let t = perf.as_ref().map(|p| p.now());
+                let response = corpus.0.search(&Request {
+                    query: q,
+                    entities,
+                    any_entity: *any,
+                    outlet: outlet.as_deref(),
+                    period: period.as_deref(),
+                    sort: *sort,
+                    unique: *unique,
+                });
+                if let (Some(p), Some(t)) = (&perf, t) {
+                    crate::timing::record_search(p.now() - t);
+                }
+                Arc::new(response)
             });
-            if let (Some(p), Some(t)) = (&perf, t) {
-                crate::timing::record_search(p.now() - t);
-            }
             // Over a bundle: the answer waits for the files it lacks, and for the texts of its
             // first screen of results, showing the previous answer meanwhile. Only a waiting answer hears of
             // arrivals: a whole one stays the same answer (and "Show more" stays open).
@@ -186,11 +201,14 @@ fn Explorer(corpus: Corpus, reported: Reported, files: Option<Files>) -> impl In
                 if !needs.is_empty() {
                     f.track();
                     if let Some(prev) = prev {
+                        if response.missing().is_empty() && !leaving_out {
+                            waiting.set_value(Some((asked, response)));
+                        }
                         return prev.clone();
                     }
                 }
             }
-            Answer(Arc::new(response))
+            Answer(response)
         })
     };
     let settled = RwSignal::new(answer.get_untracked());

@@ -148,17 +148,21 @@ impl Files {
 
 /// `fetch` followed by the reading of its response's body, started as soon as the response
 /// comes: the bodies of a round are read side by side, whatever order they are loaded in. It
-/// gives the body as an `ArrayBuffer`, or the response itself when the server refused. (When
-/// the fetch fails, its callback is never called, and stays allocated: a few bytes per failure.)
+/// gives the body as an `ArrayBuffer`, or the response itself when the server refused.
 fn read_when_in(fetch: Promise) -> Promise {
-    let read = Closure::once_into_js(|r: JsValue| -> JsValue {
+    READ.with(|read| fetch.unchecked_ref::<Thenable>().then(read.as_ref().unchecked_ref()))
+}
+
+thread_local! {
+    /// [`read_when_in`]'s callback: one for every fetch, instead of a closure made (and, for a
+    /// fetch that fails, never freed) for each.
+    static READ: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|r: JsValue| -> JsValue {
         match r.dyn_into::<web_sys::Response>() {
             Ok(response) if response.ok() => response.array_buffer().map_or_else(|e| e, JsValue::from),
             Ok(response) => response.into(),
             Err(other) => other,
         }
     });
-    fetch.unchecked_ref::<Thenable>().then(read.unchecked_ref())
 }
 
 #[wasm_bindgen]
