@@ -23,15 +23,27 @@
 //    instantiateStreaming are wrapped before any script runs). Pagefind 1.x searches in a Web
 //    Worker, whose heap and memory the page cannot see, so its memory comes from one more load
 //    with `noWorker: true` (same wasm and files, on the main thread).
-// Every load is in a new browser context (an empty cache, service workers blocked); LOADS loads
-// are pooled (median ready, p50/p95 over all queries). Scales K > 1 repeat the corpus K times
+// Every load has an empty cache and no service worker; LOADS loads are pooled (median ready,
+// p50/p95 over all queries). The timed loads run as a visitor's browser does, with no DevTools
+// client: each in a Chromium of its own (a fresh profile, headless), which starts on a blank page
+// that opens the site a second later (a visitor's browser is running before the site is opened;
+// --nowarm opens it as the browser starts). The page drives itself: a script the server adds to
+// it types each query (the box's value and one input event, as Playwright's fill() sends) and
+// posts what it measured back to the server. A client such as Playwright turns on the DevTools
+// network agent, which records every request and the script stack that made it: on this 2-core
+// machine that costs a round of 10 fetches about 4 ms, and each fetch made from deep in a stack
+// (WebAssembly under a reactive runtime) 0.5 ms more to issue (bench/fetch-floor.js measures
+// both). Memory needs the protocol (a forced GC, the heap's size), so it comes from one more load
+// in a new context of a browser Playwright drives, whose times are printed too ("with a DevTools
+// client"); --cdp times every load that way. Scales K > 1 repeat the corpus K times
 // (bench/scale-corpus.js, into /tmp; read its header for what repetition distorts).
 // Served over HTTP/2 with TLS (as GitHub Pages serves; --http1 for plain HTTP/1.1).
 //   node bench/publish-bench.js [--scale 1,5,10] [--only pagefind|sorot] [--loads 3] [--corpus PATH] [--http1] [--verbose]
-//     [--timeline] [--url-extra '&sort=relevance'] [--samples FILE]
+//     [--timeline] [--url-extra '&sort=relevance'] [--samples FILE] [--cdp] [--nowarm]
 // Sorot's half needs ./run build (dist/) and target/release/sorot; Pagefind's needs npm's
 // `pagefind` (in package.json). Work files go to $PUBLISH_BENCH_DIR (default /tmp/pagefind-bench).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
@@ -43,7 +55,7 @@ import { createInterface } from 'node:readline';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { BASE_PATH, launch } from '../e2e/harness.js';
+import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, launch } from '../e2e/harness.js';
 import { scaleCorpus } from './scale-corpus.js';
 
 // ── Arguments ────────────────────────────────────────────────────────────────────────────────
@@ -69,12 +81,16 @@ const URL_EXTRA = option('url-extra', '');
 // HTTP/2 over TLS (a certificate made for the run), as GitHub Pages serves: requests share one
 // connection instead of queueing for six. --http1 serves plain HTTP/1.1 instead.
 const HTTP2 = !args.includes('--http1');
+// --cdp: every timed load driven by Playwright (a DevTools client attached); --nowarm: each
+// visitor-like load opens the site as its browser starts. See the header.
+const CDP = args.includes('--cdp');
+const WARM = !args.includes('--nowarm');
 const CORPUS = option('corpus', fileURLToPath(new URL('../../shared/corpora/clickid.jsonl', import.meta.url)));
 const WORK = process.env.PUBLISH_BENCH_DIR || '/tmp/pagefind-bench';
 const DIST = process.env.SOROT_DIST ? `${process.env.SOROT_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
 const SOROT_BIN = process.env.SOROT_BIN || fileURLToPath(new URL('../target/release/sorot', import.meta.url));
 if (!SCALES.every((k) => Number.isInteger(k) && k >= 1) || ![null, 'pagefind', 'sorot'].includes(ONLY) || !(LOADS >= 1)) {
-  console.error('usage: node bench/publish-bench.js [--scale 1,5,10] [--only pagefind|sorot] [--loads 3] [--corpus PATH] [--verbose]');
+  console.error('usage: node bench/publish-bench.js [--scale 1,5,10] [--only pagefind|sorot] [--loads 3] [--corpus PATH] [--verbose] [--cdp] [--nowarm]');
   process.exit(2);
 }
 const ENGINES = ONLY ? [ONLY] : ['pagefind', 'sorot'];
@@ -105,6 +121,9 @@ const row = ({ engine, k, build, m, memory }) => {
   const [cold, cached] = engine === 'Sorot' ? [m.coldShown, m.cachedShown] : [m.cold, m.cached];
   return `| ${engine} | ${k}x | ${build.buildS.toFixed(1)} | ${size(b.raw)} / ${size(b.gzip)} | ${m.ready.toFixed(0)} | ${ms(cold)} | ${ms(cached)} | ${((memory.js + memory.wasm) / 1e6).toFixed(1)} |`;
 };
+/** The figures of the load(s) driven by Playwright, for comparison with the visitor-like ones. */
+const withDevtools = (d, cold, cached) => `with a DevTools client (Playwright, ${d.runs.length} load${d.runs.length > 1 ? 's' : ''}): `
+  + `ready ${d.ready.toFixed(0)} ms, query p50/p95 ${ms(d[cold])} ms cold, ${ms(d[cached])} ms cached`;
 const size = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} KB`);
 
 /** Files and bytes of a folder, recursively. */
@@ -170,14 +189,25 @@ async function serveStatic() {
     }
     return null;
   };
+  // A page driving itself posts its figures to /__bench/done; `result()` waits for the next.
+  let posted = null;
   const handler = async (req, res) => {
     const arrived = performance.timeOrigin + performance.now();
     const { pathname } = new URL(req.url, 'http://x');
+    if (req.method === 'POST') {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      res.writeHead(pathname === '/__bench/done' && posted ? 204 : 404).end();
+      if (pathname === '/__bench/done' && posted) { const done = posted; posted = null; done(JSON.parse(Buffer.concat(chunks).toString())); }
+      return;
+    }
     let body;
     let type;
     if (pages.has(pathname)) {
-      body = Buffer.from(pages.get(pathname));
-      type = TYPES['.html'];
+      const [text, pageType] = pages.get(pathname);
+      if (text === null) { res.writeHead(404).end(); return; }
+      body = Buffer.from(text);
+      type = pageType;
     } else {
       const file = resolve(pathname);
       try {
@@ -204,7 +234,10 @@ async function serveStatic() {
     origin,
     /** Serves `dir` under `prefix` (which starts and ends with /). */
     folder(prefix, dir) { folders.set(prefix, dir.endsWith('/') ? dir : `${dir}/`); },
-    page(path, html) { pages.set(path, html); },
+    /** Serves `text` at `path` (of `type`: HTML by default; null text: 404), until unpage(path). */
+    page(path, text, type = TYPES['.html']) { pages.set(path, [text, type]); },
+    unpage(path) { pages.delete(path); },
+    result() { return new Promise((ok) => { posted = ok; }); },
     async warm(prefix) {
       const dir = folders.get(prefix);
       for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -321,9 +354,10 @@ async function buildPagefind(corpus, outDir) {
 /**
  * The page that searches a Pagefind index: `benchQuery(q)` runs one search and loads its top 10
  * results' data, timed in the page; ready is the same for the empty query (`search(null)`:
- * every article, as the explorer lists every article before a word is typed).
+ * every article, as the explorer lists every article before a word is typed). With `?plain` it
+ * runs both passes of `queries` itself and posts them (a load with no DevTools client).
  */
-const PAGEFIND_PAGE = `<!doctype html><html lang="id"><meta charset="utf-8"><title>Pagefind bench</title>
+const pagefindPage = (queries) => `<!doctype html><html lang="id"><meta charset="utf-8"><title>Pagefind bench</title>
 <link rel="icon" href="data:,"><body><script type="module">
 const pagefind = await import('./pagefind/pagefind.js');
 await pagefind.options({ noWorker: new URLSearchParams(location.search).has('noWorker') });
@@ -338,6 +372,14 @@ const first = await window.benchQuery(null);
 window.__readyAt = performance.now();
 document.body.dataset.docs = first.hits;
 document.body.dataset.ready = 'true';
+if (new URLSearchParams(location.search).has('plain')) {
+  const pass = async () => { const out = []; for (const q of ${JSON.stringify(queries)}) out.push(await window.benchQuery(q)); return out; };
+  const cold = await pass();
+  const coldEnd = performance.timeOrigin + performance.now();
+  const cached = await pass();
+  await fetch('/__bench/done', { method: 'POST', body: JSON.stringify({ readyMs: window.__readyAt,
+    readyEpoch: performance.timeOrigin + window.__readyAt, coldEnd, cold, cached, docs: first.hits }) });
+}
 </script>`;
 
 /** One load of the Pagefind page at `pageUrl`: ready, bytes, both passes, memory. */
@@ -442,6 +484,63 @@ const SOROT_PROBE = `(() => {
   };
 })();`;
 
+// The explorer's probe, and what Playwright does in measureSorot, for a load with no DevTools
+// client: once ready, each query typed (the box's value set, and one input event, as fill()
+// sends), both passes, then every figure posted to the server.
+const sorotDriver = (queries) => `${SOROT_PROBE}
+(async () => {
+  const until = (f) => new Promise((ok) => { const t = () => (f() ? ok() : setTimeout(t, 10)); t(); });
+  await until(() => window.__readyAt !== undefined);
+  const readyMs = window.__readyAt;
+  const fetches = ${TIMELINE} ? window.__fetchesSince(0) : null;
+  const box = document.querySelector('[data-testid=search]');
+  const search = (q) => {
+    window.__bench.arm();
+    box.focus();
+    box.value = q;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: q ? 'insertText' : 'deleteContentBackward', data: q || null }));
+    return window.__bench.settle();
+  };
+  const pass = async () => {
+    const out = [];
+    for (const q of ${JSON.stringify(queries)}) { if (box.value) await search(''); out.push(await search(q)); }
+    return out;
+  };
+  const cold = await pass();
+  const coldEnd = performance.timeOrigin + performance.now();
+  const cached = await pass();
+  const docs = Number(document.body.dataset.docs ?? document.querySelectorAll('[data-testid=doc-item]').length);
+  const timeline = fetches && { fetches, loadMs: document.body.dataset.loadMs, phases: document.body.dataset.loadPhases };
+  await fetch('/__bench/done', { method: 'POST', body: JSON.stringify({ readyMs, readyEpoch: performance.timeOrigin + readyMs,
+    coldEnd, cold, cached, docs, timeline }) });
+})();`;
+
+/**
+ * One load of `url` in a Chromium of its own, with no DevTools client (a new profile: an empty
+ * cache; the page drives itself and posts its figures), and what the server sent it before ready,
+ * during the cold pass and during the cached pass.
+ */
+async function measurePlain(url) {
+  const profile = mkdtempSync(join(tmpdir(), 'publish-bench-profile-'));
+  traffic.take();
+  const posted = server.result();
+  const chrome = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--headless=new', '--window-size=1400,900', '--hide-scrollbars',
+    ...(HTTP2 ? ['--ignore-certificate-errors'] : []), `--user-data-dir=${profile}`,
+    WARM ? `data:text/html,<script>setTimeout(() => location.replace(${encodeURIComponent(JSON.stringify(url))}), 1000)</script>` : url], { stdio: 'ignore' });
+  let timer;
+  try {
+    const r = await Promise.race([posted, new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${url}: no figures within 10 minutes`)), 600000); })]);
+    const beforeReady = traffic.take(r.readyEpoch);
+    const coldBytes = traffic.take(r.coldEnd);
+    return { ...r, beforeReady, coldBytes, cachedBytes: traffic.take() };
+  } finally {
+    clearTimeout(timer);
+    chrome.kill();
+    if (chrome.exitCode === null && chrome.signalCode === null) await once(chrome, 'exit');
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
 // ════════════════════════════════════════════════════════════════════════════════════════════
 // measureSorot: the explorer opened on a prebuilt bundle (`sorot build … --out DIR`, served at
 // `corpusUrl`). Same protocol and result as measurePagefind. Not yet run against a real bundle:
@@ -484,15 +583,21 @@ export async function measureSorot(page, baseUrl, corpusUrl, queries) {
 const printFetches = (fetches, indent) => fetches.forEach(([what, a, b]) => console.log(`${indent}${what.padEnd(26)} ${String(a).padStart(7)} → ${String(b).padStart(7)}`));
 
 // ── The run ──────────────────────────────────────────────────────────────────────────────────
-/** `n` loads of `measure(page)`, each in a new context, pooled. */
-async function loads(browser, n, measure) {
-  const runs = [];
-  for (let i = 0; i < n; i++) {
-    const page = await freshPage(browser);
-    runs.push(await measure(page));
+/** One load of `measure(page)` in a new context of the Playwright-driven browser. */
+const inPage = (measure) => async () => {
+  const page = await freshPage(browser);
+  try {
+    return await measure(page);
+  } finally {
     if (page.problems.length) console.error(`  problems: ${page.problems.slice(0, 5).join(' | ')}`);
     await page.context().close();
   }
+};
+
+/** `n` loads (`load()` each), pooled. */
+async function loads(n, load) {
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await load());
   const times = (pass, key = 'ms') => runs.flatMap((r) => r[pass].map((x) => x[key])).filter((x) => x !== null && x !== undefined);
   const failed = runs.flatMap((r) => [...r.cold, ...r.cached]).filter((x) => x.ms === null).length;
   if (failed) console.error(`  ${failed} searches changed nothing on screen within the timeout (left out)`);
@@ -520,19 +625,21 @@ for (const k of SCALES) {
     console.error(`${k}x: building the Pagefind index`);
     const build = await buildPagefind(corpus, join(dir, 'pagefind'));
     server.folder(`/pf/${k}x/pagefind/`, join(dir, 'pagefind'));
-    server.page(`/pf/${k}x/`, PAGEFIND_PAGE);
+    server.page(`/pf/${k}x/`, pagefindPage(plain));
     await server.warm(`/pf/${k}x/pagefind/`);
-    console.error(`${k}x: measuring Pagefind (${LOADS} loads and one on the main thread for memory)`);
+    console.error(`${k}x: measuring Pagefind (${LOADS} loads, one with a DevTools client and one on the main thread for memory)`);
     const url = `${server.origin}/pf/${k}x/`;
-    const m = await loads(browser, LOADS, (page) => measurePagefind(page, url, plain));
-    const main = await loads(browser, 1, (page) => measurePagefind(page, `${url}?noWorker`, plain));
+    const m = await loads(LOADS, CDP ? inPage((page) => measurePagefind(page, url, plain)) : () => measurePlain(`${url}?plain`));
+    const main = await loads(1, inPage((page) => measurePagefind(page, `${url}?noWorker`, plain)));
+    const devtools = CDP ? m : await loads(1, inPage((page) => measurePagefind(page, url, plain)));
     rows.push({ engine: 'Pagefind', k, build, m, memory: main.first.memory });
     console.error(`  ${row(rows.at(-1))}`);
     note(`Pagefind ${k}x: ${build.docs} records, index ${build.disk.files} files ${size(build.disk.bytes)}; `
       + `${m.first.beforeReady.requests} requests before ready; the cold pass fetched ${m.first.coldBytes.requests} more `
       + `(${size(m.first.coldBytes.raw)} / ${size(m.first.coldBytes.gzip)}), the cached pass ${m.first.cachedBytes.requests}; `
       + `memory on the main thread: JS heap ${size(main.first.memory.js)} + wasm ${size(main.first.memory.wasm)} `
-      + `(main-thread query p50 ${main.cold.p50.toFixed(1)} ms cold, ${main.cached.p50.toFixed(1)} ms cached)`);
+      + `(main-thread query p50 ${main.cold.p50.toFixed(1)} ms cold, ${main.cached.p50.toFixed(1)} ms cached); `
+      + withDevtools(devtools, 'cold', 'cached'));
   }
   if (ENGINES.includes('sorot')) {
     console.error(`${k}x: building the Sorot bundle`);
@@ -540,16 +647,28 @@ for (const k of SCALES) {
     server.folder(`/bundles/${k}x/`, join(dir, 'sorot'));
     await server.warm(`/bundles/${k}x/`);
     await server.warm(BASE_PATH);
-    console.error(`${k}x: measuring Sorot (${LOADS} loads)`);
+    console.error(`${k}x: measuring Sorot (${LOADS} loads, and one with a DevTools client for memory)`);
     const corpusUrl = `${server.origin}/bundles/${k}x/`;
-    const m = await loads(browser, LOADS, (page) => measureSorot(page, `${server.origin}${BASE_PATH}`, corpusUrl, queries));
-    rows.push({ engine: 'Sorot', k, build, m, memory: m.first.memory });
+    const pageUrl = `${server.origin}${BASE_PATH}`;
+    const m = await loads(LOADS, CDP ? inPage((page) => measureSorot(page, pageUrl, corpusUrl, queries)) : async () => {
+      // The explorer's page with the probe that drives it, first in its head; no service worker.
+      server.page(BASE_PATH, readFileSync(`${DIST}index.html`, 'utf8').replace('<head>', `<head><script src="${BASE_PATH}__bench.js"></script>`));
+      server.page(`${BASE_PATH}__bench.js`, sorotDriver(queries), TYPES['.js']);
+      server.page(`${BASE_PATH}sw.js`, null);
+      try {
+        return await measurePlain(`${pageUrl}?corpus=${encodeURIComponent(corpusUrl)}${URL_EXTRA}`);
+      } finally {
+        for (const path of [BASE_PATH, `${BASE_PATH}__bench.js`, `${BASE_PATH}sw.js`]) server.unpage(path);
+      }
+    });
+    const devtools = CDP ? m : await loads(1, inPage((page) => measureSorot(page, pageUrl, corpusUrl, queries)));
+    rows.push({ engine: 'Sorot', k, build, m, memory: devtools.first.memory });
     console.error(`  ${row(rows.at(-1))}`);
     note(`Sorot ${k}x: ${m.first.docs} articles, bundle ${build.disk.files} files ${size(build.disk.bytes)}; `
       + `${m.first.beforeReady.requests} requests before ready; the cold pass fetched ${m.first.coldBytes.requests} more; `
-      + `memory: JS heap ${size(m.first.memory.js)} + wasm ${size(m.first.memory.wasm)}; `
+      + `memory: JS heap ${size(devtools.first.memory.js)} + wasm ${size(devtools.first.memory.wasm)}; `
       + `the last card of the first page (20) on screen: p50/p95 ${ms(m.cold)} ms cold, ${ms(m.cached)} ms cached `
-      + `(the table's query times run to the count and the top 10)`);
+      + `(the table's query times run to the count and the top 10); ` + withDevtools(devtools, 'coldShown', 'cachedShown'));
   }
   if (TIMELINE) {
     for (const r of rows.filter((r) => r.k === k && r.m.first.timeline)) {

@@ -74,14 +74,15 @@ export function buildBundle(records, prefix = 'b/') {
   return { folder, jsonl, paths, files };
 }
 
+/** The Chromium the tests and benchmarks run, and the flags every launch of it gets. */
+export const CHROMIUM = process.env.SOROT_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
 /** Headless Chromium; `gc` exposes window.gc() and precise memory figures for benchmarks; `args` adds flags. */
 export async function launch({ gc = false, args = [] } = {}) {
   const extra = [...(gc ? ['--js-flags=--expose-gc', '--enable-precise-memory-info'] : []), ...args];
-  return chromium.launch({
-    executablePath: process.env.SOROT_CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', ...extra],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extra] });
 }
 
 /** A new page that records console errors and page errors in `page.problems`. */
