@@ -351,6 +351,11 @@ async function buildPagefind(corpus, outDir) {
   return { buildS, docs, disk: await du(outDir) };
 }
 
+// In a page driving itself: an uncaught error, or the driver's own, is posted in place of the
+// figures, so that the run stops with it at once instead of waiting out its timeout.
+const FAILURES = `window.__benchFailed = (e) => fetch('/__bench/done', { method: 'POST', body: JSON.stringify({ error: String(e?.stack ?? e) }) });
+addEventListener('error', (e) => window.__benchFailed(e.error ?? e.message));`;
+
 /**
  * The page that searches a Pagefind index: `benchQuery(q)` runs one search and loads its top 10
  * results' data, timed in the page; ready is the same for the empty query (`search(null)`:
@@ -373,12 +378,13 @@ window.__readyAt = performance.now();
 document.body.dataset.docs = first.hits;
 document.body.dataset.ready = 'true';
 if (new URLSearchParams(location.search).has('plain')) {
+  ${FAILURES}
   const pass = async () => { const out = []; for (const q of ${JSON.stringify(queries)}) out.push(await window.benchQuery(q)); return out; };
   const cold = await pass();
   const coldEnd = performance.timeOrigin + performance.now();
   const cached = await pass();
   await fetch('/__bench/done', { method: 'POST', body: JSON.stringify({ readyMs: window.__readyAt,
-    readyEpoch: performance.timeOrigin + window.__readyAt, coldEnd, cold, cached, docs: first.hits }) });
+    readyEpoch: performance.timeOrigin + window.__readyAt, coldEnd, cold, cached, docs: first.hits }) }).catch(window.__benchFailed);
 }
 </script>`;
 
@@ -488,6 +494,7 @@ const SOROT_PROBE = `(() => {
 // client: once ready, each query typed (the box's value set, and one input event, as fill()
 // sends), both passes, then every figure posted to the server.
 const sorotDriver = (queries) => `${SOROT_PROBE}
+${FAILURES}
 (async () => {
   const until = (f) => new Promise((ok) => { const t = () => (f() ? ok() : setTimeout(t, 10)); t(); });
   await until(() => window.__readyAt !== undefined);
@@ -513,7 +520,7 @@ const sorotDriver = (queries) => `${SOROT_PROBE}
   const timeline = fetches && { fetches, loadMs: document.body.dataset.loadMs, phases: document.body.dataset.loadPhases };
   await fetch('/__bench/done', { method: 'POST', body: JSON.stringify({ readyMs, readyEpoch: performance.timeOrigin + readyMs,
     coldEnd, cold, cached, docs, timeline }) });
-})();`;
+})().catch(window.__benchFailed);`;
 
 /**
  * One load of `url` in a Chromium of its own, with no DevTools client (a new profile: an empty
@@ -530,6 +537,7 @@ async function measurePlain(url) {
   let timer;
   try {
     const r = await Promise.race([posted, new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${url}: no figures within 10 minutes`)), 600000); })]);
+    if (r.error) throw new Error(`${url}: the page failed: ${r.error}`);
     const beforeReady = traffic.take(r.readyEpoch);
     const coldBytes = traffic.take(r.coldEnd);
     return { ...r, beforeReady, coldBytes, cachedBytes: traffic.take() };

@@ -257,6 +257,30 @@ test('over a bundle too large to fetch whole, the downloads read the results\' t
   await page.context().close();
 });
 
+test('over a bundle too large to fetch whole, a new word is searched twice: lacking its shards, then whole; its texts arriving search no more', async () => {
+  const page = await openPage(browser, `${server.url}?corpus=large/`);
+  // The kinds of the bundle's files the page has fetched to the end, since it opened.
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/large/') && e.responseEnd > 0)
+    .map((e) => e.name.split('/large/')[1].split('/')[0]));
+  await page.waitForSelector('body[data-ready]');
+  // The dictionary, fetched once ready: with it in, nothing else arrives that the query would wait for.
+  const terms = Object.keys(bundleFiles).filter((k) => k.startsWith('b/terms/')).length;
+  for (const start = Date.now(); (await fetched()).filter((k) => k === 'terms').length < terms; await page.waitForTimeout(20)) {
+    assert.ok(Date.now() - start < 10000, `the dictionary's ${terms} files within 10 s`);
+  }
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.wasmBindings.takeSearchTimes());
+  const before = (await fetched()).length;
+  await page.getByTestId('search').fill('asean');
+  await page.getByTestId('result-count').filter({ hasText: / of 240 articles/ }).waitFor();
+  await page.waitForTimeout(500);
+  const during = (await fetched()).slice(before);
+  assert.ok(during.includes('postings') && during.includes('text'), `fetched: ${during.join(' ')}`);
+  assert.equal((await page.evaluate(() => window.wasmBindings.takeSearchTimes())).length, 2);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('over a bundle too large to fetch whole, a form left out is counted from its entity\'s forms file, not from texts', async () => {
   // Every entity's row in the overview: what the counts are.
   const rows = (page) => page.$$eval('[data-testid=top-entities] tr[data-entity]', (trs) => trs.map((tr) => `${tr.dataset.entity} ${tr.dataset.docs} ${tr.dataset.mentions}`));
