@@ -12,17 +12,12 @@
 // records each request and the stack that made it). The ratio column is with / without.
 // Served over HTTP/2 with TLS from 127.0.0.1 (--http1 for plain HTTP/1.1).
 //   node bench/fetch-floor.js [--rounds 30] [--http1]
-import { spawn, execFileSync } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM, CHROMIUM_ARGS, launch } from '../e2e/harness.js';
+import { launch } from '../e2e/harness.js';
+import { jsonBody, selfSigned, visit } from './visitor.js';
 
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf('--rounds') + 1] || 30) || 30;
@@ -33,7 +28,7 @@ const DEPTHS = [0, 50, 200];
 const FILES = (SIZES.reduce((a, b) => a + b, 0) + DEPTHS.length * 10) * ROUNDS + 10;
 const bodies = Array.from({ length: FILES }, () => gzipSync(randomBytes(2400).toString('base64').slice(0, 2400)));
 
-// The page's script: measures, then hands its figures to `report`.
+// The page's script: measures, and gives its figures (by page.evaluate, or posted to /done).
 const SCRIPT = `(async () => {
   const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return [s[Math.floor(s.length / 2)], s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]]; };
   const pause = () => new Promise((ok) => setTimeout(ok, 20));
@@ -63,10 +58,9 @@ let posted = null;
 const handler = async (req, res) => {
   const { pathname } = new URL(req.url, 'http://x');
   if (req.method === 'POST') {
-    const chunks = [];
-    for await (const c of req) chunks.push(c);
+    const body = await jsonBody(req);
     res.writeHead(204).end();
-    posted?.(JSON.parse(Buffer.concat(chunks).toString()));
+    posted?.(body);
     return;
   }
   if (pathname === '/') {
@@ -80,13 +74,7 @@ const handler = async (req, res) => {
     res.end(bodies[Number(pathname.slice(3))]);
   } else res.writeHead(404).end();
 };
-const tls = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fetch-floor-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    '-subj', '/CN=127.0.0.1', '-days', '2', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-};
-const server = HTTP2 ? createSecureServer({ ...tls(), allowHTTP1: true }, handler) : createServer(handler);
+const server = HTTP2 ? createSecureServer({ ...selfSigned(), allowHTTP1: true }, handler) : createServer(handler);
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `${HTTP2 ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
 const flags = HTTP2 ? ['--ignore-certificate-errors'] : [];
@@ -99,14 +87,7 @@ const withClient = await page.evaluate(SCRIPT);
 await browser.close();
 
 // ── Without: a browser of its own, on a blank page that opens the site a second later ───────
-const profile = mkdtempSync(join(tmpdir(), 'fetch-floor-profile-'));
-const result = new Promise((ok) => { posted = ok; });
-const open = `data:text/html,<script>setTimeout(() => location.replace(${encodeURIComponent(JSON.stringify(`${origin}/?plain`))}), 1000)</script>`;
-const chrome = spawn(CHROMIUM, [...CHROMIUM_ARGS, ...flags, '--headless=new', `--user-data-dir=${profile}`, open], { stdio: 'ignore' });
-const without = await result;
-chrome.kill();
-if (chrome.exitCode === null && chrome.signalCode === null) await once(chrome, 'exit');
-await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+const without = await visit(`${origin}/?plain`, new Promise((ok) => { posted = ok; }), { flags });
 server.close();
 
 console.log(`${ROUNDS} rounds each, ${HTTP2 ? 'HTTP/2 with TLS' : 'HTTP/1.1'} from 127.0.0.1; ms p50 / p95`);

@@ -43,20 +43,17 @@
 // Sorot's half needs ./run build (dist/) and target/release/sorot; Pagefind's needs npm's
 // `pagefind` (in package.json). Work files go to $PUBLISH_BENCH_DIR (default /tmp/pagefind-bench).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { once } from 'node:events';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { createInterface } from 'node:readline';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, launch } from '../e2e/harness.js';
+import { BASE_PATH, launch } from '../e2e/harness.js';
 import { scaleCorpus } from './scale-corpus.js';
+import { jsonBody, selfSigned, visit } from './visitor.js';
 
 // ── Arguments ────────────────────────────────────────────────────────────────────────────────
 const args = process.argv.slice(2);
@@ -195,10 +192,9 @@ async function serveStatic() {
     const arrived = performance.timeOrigin + performance.now();
     const { pathname } = new URL(req.url, 'http://x');
     if (req.method === 'POST') {
-      const chunks = [];
-      for await (const c of req) chunks.push(c);
+      const body = await jsonBody(req);
       res.writeHead(pathname === '/__bench/done' && posted ? 204 : 404).end();
-      if (pathname === '/__bench/done' && posted) { const done = posted; posted = null; done(JSON.parse(Buffer.concat(chunks).toString())); }
+      if (pathname === '/__bench/done' && posted) { const done = posted; posted = null; done(body); }
       return;
     }
     let body;
@@ -247,14 +243,6 @@ async function serveStatic() {
     },
     close: () => { for (const s of sessions) s.destroy(); return new Promise((ok) => server.close(ok)); },
   };
-}
-
-/** A key and a certificate for 127.0.0.1, made with openssl for this run (Chromium is told to accept it). */
-function selfSigned() {
-  const dir = mkdtempSync(join(tmpdir(), 'publish-bench-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    '-subj', '/CN=127.0.0.1', '-days', '2', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
 // ── The browser ──────────────────────────────────────────────────────────────────────────────
@@ -528,25 +516,12 @@ ${FAILURES}
  * during the cold pass and during the cached pass.
  */
 async function measurePlain(url) {
-  const profile = mkdtempSync(join(tmpdir(), 'publish-bench-profile-'));
   traffic.take();
-  const posted = server.result();
-  const chrome = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--headless=new', '--window-size=1400,900', '--hide-scrollbars',
-    ...(HTTP2 ? ['--ignore-certificate-errors'] : []), `--user-data-dir=${profile}`,
-    WARM ? `data:text/html,<script>setTimeout(() => location.replace(${encodeURIComponent(JSON.stringify(url))}), 1000)</script>` : url], { stdio: 'ignore' });
-  let timer;
-  try {
-    const r = await Promise.race([posted, new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${url}: no figures within 10 minutes`)), 600000); })]);
-    if (r.error) throw new Error(`${url}: the page failed: ${r.error}`);
-    const beforeReady = traffic.take(r.readyEpoch);
-    const coldBytes = traffic.take(r.coldEnd);
-    return { ...r, beforeReady, coldBytes, cachedBytes: traffic.take() };
-  } finally {
-    clearTimeout(timer);
-    chrome.kill();
-    if (chrome.exitCode === null && chrome.signalCode === null) await once(chrome, 'exit');
-    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
-  }
+  const r = await visit(url, server.result(), { warm: WARM, flags: ['--window-size=1400,900', '--hide-scrollbars', ...(HTTP2 ? ['--ignore-certificate-errors'] : [])] });
+  if (r.error) throw new Error(`${url}: the page failed: ${r.error}`);
+  const beforeReady = traffic.take(r.readyEpoch);
+  const coldBytes = traffic.take(r.coldEnd);
+  return { ...r, beforeReady, coldBytes, cachedBytes: traffic.take() };
 }
 
 // ════════════════════════════════════════════════════════════════════════════════════════════
@@ -658,17 +633,21 @@ for (const k of SCALES) {
     console.error(`${k}x: measuring Sorot (${LOADS} loads, and one with a DevTools client for memory)`);
     const corpusUrl = `${server.origin}/bundles/${k}x/`;
     const pageUrl = `${server.origin}${BASE_PATH}`;
-    const m = await loads(LOADS, CDP ? inPage((page) => measureSorot(page, pageUrl, corpusUrl, queries)) : async () => {
+    let m;
+    if (CDP) {
+      m = await loads(LOADS, inPage((page) => measureSorot(page, pageUrl, corpusUrl, queries)));
+    } else {
       // The explorer's page with the probe that drives it, first in its head; no service worker.
-      server.page(BASE_PATH, readFileSync(`${DIST}index.html`, 'utf8').replace('<head>', `<head><script src="${BASE_PATH}__bench.js"></script>`));
-      server.page(`${BASE_PATH}__bench.js`, sorotDriver(queries), TYPES['.js']);
-      server.page(`${BASE_PATH}sw.js`, null);
+      const driven = [BASE_PATH, `${BASE_PATH}__bench.js`, `${BASE_PATH}sw.js`];
+      server.page(driven[0], readFileSync(`${DIST}index.html`, 'utf8').replace('<head>', `<head><script src="${driven[1]}"></script>`));
+      server.page(driven[1], sorotDriver(queries), TYPES['.js']);
+      server.page(driven[2], null);
       try {
-        return await measurePlain(`${pageUrl}?corpus=${encodeURIComponent(corpusUrl)}${URL_EXTRA}`);
+        m = await loads(LOADS, () => measurePlain(`${pageUrl}?corpus=${encodeURIComponent(corpusUrl)}${URL_EXTRA}`));
       } finally {
-        for (const path of [BASE_PATH, `${BASE_PATH}__bench.js`, `${BASE_PATH}sw.js`]) server.unpage(path);
+        for (const path of driven) server.unpage(path);
       }
-    });
+    }
     const devtools = CDP ? m : await loads(1, inPage((page) => measureSorot(page, pageUrl, corpusUrl, queries)));
     rows.push({ engine: 'Sorot', k, build, m, memory: devtools.first.memory });
     console.error(`  ${row(rows.at(-1))}`);
